@@ -1,0 +1,145 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import { registerGroupRoutes } from './admin/group.routes.js';
+import { createGroupService } from './admin/group.service.js';
+import { registerUserRoutes } from './admin/user.routes.js';
+import { createUserService } from './admin/user.service.js';
+import { registerAuthPlugin } from './auth/auth.plugin.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { createAuthService } from './auth/auth.service.js';
+import { createAccountRepository } from './auth/account.repository.js';
+import { createSessionRepository } from './auth/session.repository.js';
+import { createAuditRepository } from './admin/audit.repository.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { registerHealthRoutes } from './http/health.routes.js';
+import { registerErrorHandler, registerNotFoundHandler } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security.js';
+import { createJobQueue } from './jobs/job.queue.js';
+import { JobRunner } from './jobs/job.runner.js';
+import { createMailService } from './mail/mail.service.js';
+import { registerMailJobs } from './mail/mail.jobs.js';
+import { createSmtpTransport, type MailTransport } from './mail/mail.transport.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  /** Fastify logger options; false silences it (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Replaces the SMTP transport built from the configuration. */
+  mailTransport?: MailTransport | null;
+}
+
+/** Every service, wired once. The job runner and the HTTP app are built from it. */
+export function createServices(deps: AppDeps) {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const accounts = createAccountRepository(db);
+  const audit = createAuditRepository(db);
+  const jobs = createJobQueue(db, clock);
+  const mail = createMailService({ db, clock, jobs, config });
+  const sessions = createSessionRepository(db);
+  const auth = createAuthService({ db, accounts, sessions, clock, config });
+  const users = createUserService({ db, accounts, audit, auth, clock, config });
+  const groups = createGroupService({ db, accounts, audit, clock });
+  const transport =
+    deps.mailTransport !== undefined
+      ? deps.mailTransport
+      : config.smtpUrl
+        ? createSmtpTransport(config.smtpUrl)
+        : null;
+  const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
+  registerMailJobs(runner, { mail, transport });
+  return { config, db, clock, accounts, audit, jobs, mail, auth, users, groups, runner, transport };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+function defaultWebDir(): string | undefined {
+  const candidates = [
+    path.resolve(import.meta.dirname, '../web'), // dist/server → dist/web
+    path.resolve(import.meta.dirname, '../../dist/web'), // src/server → dist/web
+  ];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
+}
+
+/** Builds the HTTP application. It never listens: main.ts does, tests use `inject`. */
+export async function buildApp(deps: AppDeps & { services?: Services }): Promise<FastifyInstance> {
+  const services = deps.services ?? createServices(deps);
+  const { config } = services;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Guichet API',
+        description: 'Helpdesk for after-sales service and incident management.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'guichet_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+
+  registerAuthPlugin(app, { auth: services.auth, secureCookies: config.publicUrl.startsWith('https://') });
+  app.addHook('onClose', async () => {
+    await services.runner.stop();
+  });
+  registerHealthRoutes(app, services);
+  await app.register(
+    (api, _opts, done) => {
+      registerAuthRoutes(api, services);
+      registerUserRoutes(api, services);
+      registerGroupRoutes(api, services);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = config.webDir ?? defaultWebDir();
+  const indexHtml = webDir ? fs.readFileSync(path.join(webDir, 'index.html'), 'utf8') : undefined;
+  registerNotFoundHandler(app, indexHtml);
+  if (webDir && indexHtml) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+    );
+  }
+
+  return app;
+}

@@ -1,0 +1,34 @@
+/**
+ * Every job the application knows, by name, with its payload. Payloads carry ids, never objects: a handler
+ * reloads what it needs, so a job queued before an edit acts on the current state.
+ */
+export interface JobPayloads {
+  'mail.send': { mailId: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface JobContext {
+  jobId: number;
+  /** 1 on the first run. */
+  attempt: number;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<void>;
+
+export interface JobHandlerOptions<N extends JobName> {
+  /** While false the runner leaves these jobs pending and untouched (e.g. no SMTP server configured). */
+  isReady?: () => boolean;
+  /** Called once the last attempt has failed; must be idempotent (a crash may repeat it). */
+  onDead?: (payload: JobPayloads[N], error: string) => Promise<void>;
+  /** Called after a failed attempt that will be retried at `nextRunAt`. */
+  onRetry?: (payload: JobPayloads[N], error: string, nextRunAt: Date) => Promise<void>;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/** With the default back-off (30 s, doubling) the last of 8 attempts comes about an hour after the first. */
+export const DEFAULT_MAX_ATTEMPTS = 8;

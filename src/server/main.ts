@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, createServices, type Services } from './app.js';
+import { ConfigError, loadConfig, type Config, type Role } from './config.js';
+import { createDb, type Db } from './db/database.js';
+import { MigrationError, migrateToLatest } from './db/migrate.js';
+
+export type { Role } from './config.js';
+
+export interface StartOptions {
+  role: Role;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningServer {
+  config: Config;
+  /** The address the HTTP server listens on; undefined for the worker role. */
+  url: string | undefined;
+  /** Stops accepting work, lets in-flight requests and jobs finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One line an operator can act on, for the errors a start can meet. Configuration and migration errors
+ * carry their own explanation; anything else gets its message.
+ */
+export function describeStartupError(err: unknown): string {
+  if (err instanceof ConfigError) return oneLine(err.message);
+  if (err instanceof MigrationError) return oneLine(err.message);
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EADDRINUSE') return `The port is already in use (${e.message}). Set PORT to a free port.`;
+  if (e?.code === 'EACCES') return `Permission denied: ${e.message}`;
+  return err instanceof Error ? oneLine(err.message) : String(err);
+}
+
+/** "Invalid configuration:\n  PORT: …\n  HOST: …" → "Invalid configuration: PORT: …; HOST: …" */
+function oneLine(message: string): string {
+  const [first = '', ...rest] = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return rest.length > 0 ? `${first} ${rest.join('; ')}` : first;
+}
+
+/** The URL people type: a wildcard host is reachable on localhost. */
+function displayUrl(app: FastifyInstance): string {
+  const address = app.server.address() as AddressInfo;
+  const wildcard = ['0.0.0.0', '::', '::0'].includes(address.address);
+  const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+async function announceFirstAdmin(services: Services): Promise<void> {
+  const outcome = await services.users.ensureFirstAdmin();
+  switch (outcome.kind) {
+    case 'exists':
+      return;
+    case 'created':
+      console.log(`Created the first administrator ${outcome.email} (from GUICHET_ADMIN_EMAIL).`);
+      return;
+    case 'setup':
+      console.log(`No administrator yet. Open this one-time link to create one: ${outcome.link}`);
+      return;
+  }
+}
+
+/**
+ * Starts Guichet: configuration, database, migrations, first administrator, then the roles asked for.
+ * `web` serves HTTP, `worker` runs background jobs, `all` does both. SIGTERM/SIGINT stop it gracefully;
+ * a second signal forces the exit. A startup failure prints one line on stderr and exits 1.
+ */
+export async function start(opts: StartOptions): Promise<RunningServer> {
+  let db: Db | undefined;
+  try {
+    const config = loadConfig(opts.env ?? process.env);
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    db = createDb(config);
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+
+    const services = createServices({ config, db });
+    await announceFirstAdmin(services);
+
+    let app: FastifyInstance | undefined;
+    let url: string | undefined;
+    if (opts.role === 'web' || opts.role === 'all') {
+      app = await buildApp({ config, db, services });
+      await app.listen({ host: config.host, port: config.port });
+      url = displayUrl(app);
+    }
+    // The runner's poll timer keeps a worker-only process alive until stop().
+    if (opts.role === 'worker' || opts.role === 'all') services.runner.start();
+
+    console.log(
+      url
+        ? `Guichet is running at ${url} (role: ${opts.role}, ${db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`
+        : `Guichet worker is running (${db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`,
+    );
+
+    const openDb = db;
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app?.close(); // stops accepting, waits for in-flight requests
+        await services.runner.stop();
+        await openDb.destroy();
+      })());
+
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        console.error(`Received ${signal} again: exiting now.`);
+        process.exit(1);
+      }
+      console.log(`Received ${signal}: shutting down gracefully (send it again to force).`);
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`guichet: shutdown failed: ${describeStartupError(err)}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+
+    return { config, url, stop };
+  } catch (err) {
+    console.error(`guichet: ${describeStartupError(err)}`);
+    await db?.destroy().catch(() => {});
+    process.exit(1);
+  }
+}

@@ -1,0 +1,60 @@
+import { useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { AdminPage } from './admin/AdminPage.js';
+import { LoginPage } from './auth/LoginPage.js';
+import { RequireAuth } from './auth/RequireAuth.js';
+import { RequirePermission } from './auth/RequirePermission.js';
+import { useSession } from './auth/session.js';
+import { SetPasswordPage } from './auth/SetPasswordPage.js';
+import { SetupPage } from './auth/SetupPage.js';
+import { CustomersPage } from './customers/CustomersPage.js';
+import { HomePage } from './home/HomePage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { StaffLayout } from './StaffLayout.js';
+import { TicketsPage } from './tickets/TicketsPage.js';
+
+/** Once signed in, the interface speaks the user's stored language (before paint, so nothing flickers). */
+function SessionLanguage() {
+  const { data: user } = useSession();
+  const { i18n } = useTranslation();
+  const language = user?.language;
+  useLayoutEffect(() => {
+    if (language && i18n.language !== language) void i18n.changeLanguage(language);
+  }, [language, i18n]);
+  return null;
+}
+
+/** The staff app's routes. Providers and the router come from outside (main.tsx, or a test). */
+export function App() {
+  return (
+    <>
+      <SessionLanguage />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/set-password" element={<SetPasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <StaffLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="tickets" element={<TicketsPage />} />
+          <Route path="customers" element={<CustomersPage />} />
+          <Route
+            path="admin"
+            element={
+              <RequirePermission permission="admin">
+                <AdminPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}
