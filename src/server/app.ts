@@ -23,6 +23,7 @@ import { createAccountRepository } from './auth/account.repository.js';
 import { createSessionRepository } from './auth/session.repository.js';
 import { createAuditRepository } from './admin/audit.repository.js';
 import { systemClock, type Clock } from './clock.js';
+import { createSecretBox, loadMasterKey } from './crypto/secret-box.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { registerHealthRoutes } from './http/health.routes.js';
@@ -48,6 +49,7 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { config, db } = deps;
   const clock = deps.clock ?? systemClock;
+  const secrets = createSecretBox(loadMasterKey(config));
   const accounts = createAccountRepository(db);
   const audit = createAuditRepository(db);
   const jobs = createJobQueue(db, clock);
@@ -64,7 +66,7 @@ export function createServices(deps: AppDeps) {
         : null;
   const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
   registerMailJobs(runner, { mail, transport });
-  return { config, db, clock, accounts, audit, jobs, mail, auth, users, groups, runner, transport };
+  return { config, db, clock, secrets, accounts, audit, jobs, mail, auth, users, groups, runner, transport };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,9 @@ import { MigrationError, migrateToLatest } from './db/migrate.js';
 
 export type { Role } from './config.js';
 
+/** How often a worker forgets expired sessions and links. */
+const HOUSEKEEPING_MS = 60 * 60 * 1000;
+
 export interface StartOptions {
   role: Role;
   env?: NodeJS.ProcessEnv;
@@ -90,7 +93,16 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
       url = displayUrl(app);
     }
     // The runner's poll timer keeps a worker-only process alive until stop().
-    if (opts.role === 'worker' || opts.role === 'all') services.runner.start();
+    let housekeeping: NodeJS.Timeout | undefined;
+    if (opts.role === 'worker' || opts.role === 'all') {
+      services.runner.start();
+      const purge = () =>
+        services.auth.purgeExpired().catch((err: unknown) => {
+          console.error(`guichet: housekeeping failed: ${describeStartupError(err)}`);
+        });
+      void purge();
+      housekeeping = setInterval(() => void purge(), HOUSEKEEPING_MS).unref();
+    }
 
     console.log(
       url
@@ -102,6 +114,7 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        clearInterval(housekeeping);
         await app?.close(); // stops accepting, waits for in-flight requests
         await services.runner.stop();
         await openDb.destroy();

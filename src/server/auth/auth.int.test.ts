@@ -242,3 +242,30 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+for (const engine of ENGINES) {
+  describe(`housekeeping (${engine})`, () => {
+    it('expired sessions, links and stale throttling counters are purged; live ones stay', async () => {
+      const t = await createTestApp(engine);
+      try {
+        const live = await login(t.app, ADMIN.email, ADMIN.password);
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: ADMIN.email, password: 'wrong' },
+          remoteAddress: '10.3.3.3',
+        });
+        await t.services.auth.createPasswordLink(live.userId);
+        expect(await t.services.auth.purgeExpired()).toBe(0);
+        t.clock.advance(15 * 24 * 3600 * 1000);
+        const fresh = await login(t.app, ADMIN.email, ADMIN.password);
+        // The old session, the link, and the address counter (a success already cleared the account one).
+        expect(await t.services.auth.purgeExpired()).toBe(3);
+        expect((await live.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+        expect((await fresh.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}

@@ -9,7 +9,7 @@ import type { AccountRepository } from './account.repository.js';
 import { requireActor, type Actor } from './actor.js';
 import { hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 import type { SessionRepository } from './session.repository.js';
-import { createLoginThrottle, throttleKeys } from './throttle.js';
+import { createLoginThrottle, THROTTLE, throttleKeys } from './throttle.js';
 
 export const SESSION_COOKIE = 'guichet_session';
 export const TOKEN_PREFIX = 'gch_';
@@ -214,6 +214,12 @@ export function createAuthService(deps: {
         await accounts.updateUser(row.user_id, { password_hash: passwordHash, updated_at: now }, trx);
         await sessions.deleteSessionsOfUser(row.user_id, trx);
       });
+    },
+
+    /** Housekeeping run by workers: forgets expired sessions, links and throttling counters. */
+    purgeExpired: () => {
+      const now = clock.now();
+      return sessions.purgeExpired(iso(now), iso(addMs(now, -THROTTLE.windowMs)));
     },
 
     /** Checks and uses up a setup link inside the caller's transaction. */

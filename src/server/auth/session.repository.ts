@@ -67,7 +67,19 @@ export function createSessionRepository(db: Db) {
     deleteSessionsOfUser: (userId: number, ex: Executor = k) =>
       ex.deleteFrom('sessions').where('user_id', '=', userId).execute(),
 
-    deleteExpiredSessions: (now: string) => k.deleteFrom('sessions').where('expires_at', '<', now).execute(),
+    /** Removes what can no longer be used: expired sessions and links, throttling counters past their window. */
+    async purgeExpired(now: string, windowStart: string): Promise<number> {
+      const results = await Promise.all([
+        k.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst(),
+        k.deleteFrom('one_time_tokens').where('expires_at', '<', now).executeTakeFirst(),
+        k
+          .deleteFrom('login_throttle')
+          .where('window_start', '<', windowStart)
+          .where((e) => e.or([e('locked_until', 'is', null), e('locked_until', '<', now)]))
+          .executeTakeFirst(),
+      ]);
+      return results.reduce((n, r) => n + Number(r.numDeletedRows), 0);
+    },
 
     insertApiToken: (row: Omit<ApiTokenRow, 'id'>, ex: Executor = k) =>
       ex.insertInto('api_tokens').values(row).returningAll().executeTakeFirstOrThrow(),
