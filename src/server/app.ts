@@ -32,6 +32,8 @@ import { registerSecurityHeaders } from './http/security.js';
 import { createJobQueue } from './jobs/job.queue.js';
 import { JobRunner } from './jobs/job.runner.js';
 import { createMailService } from './mail/mail.service.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
+import { createSettingsService } from './settings/settings.service.js';
 import { registerMailJobs } from './mail/mail.jobs.js';
 import { createSmtpTransport, type MailTransport } from './mail/mail.transport.js';
 
@@ -58,6 +60,8 @@ export function createServices(deps: AppDeps) {
   const auth = createAuthService({ db, accounts, sessions, clock, config });
   const users = createUserService({ db, accounts, audit, auth, clock, config });
   const groups = createGroupService({ db, accounts, audit, clock });
+  const settings = createSettingsService({ db, audit, clock });
+  // <tickets-domain-services>
   const transport =
     deps.mailTransport !== undefined
       ? deps.mailTransport
@@ -66,7 +70,24 @@ export function createServices(deps: AppDeps) {
         : null;
   const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
   registerMailJobs(runner, { mail, transport });
-  return { config, db, clock, secrets, accounts, audit, jobs, mail, auth, users, groups, runner, transport };
+  // <tickets-domain-jobs>
+  return {
+    config,
+    db,
+    clock,
+    secrets,
+    accounts,
+    audit,
+    jobs,
+    mail,
+    auth,
+    users,
+    groups,
+    settings,
+    // <tickets-domain-exports>
+    runner,
+    transport,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -128,6 +149,8 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       registerAuthRoutes(api, services);
       registerUserRoutes(api, services);
       registerGroupRoutes(api, services);
+      registerSettingsRoutes(api, services);
+      // <tickets-domain-routes>
       done();
     },
     { prefix: '/api/v1' },

@@ -131,6 +131,142 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface DictionaryEntriesTable {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  label_fr: string;
+  label_en: string;
+  position: number;
+  active: boolean;
+  is_default: boolean;
+  is_public: boolean;
+  parent_code: string | null;
+  color: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ThirdpartiesTable {
+  id: Generated<number>;
+  name: string;
+  name_folded: string;
+  code: string | null;
+  email: string | null;
+  email_lower: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  thirdparty_id: number;
+  name: string;
+  email: string | null;
+  email_lower: string | null;
+  phone: string | null;
+  role: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  ref: string;
+  track_id: string;
+  subject: string;
+  message: string;
+  type_code: string;
+  category_code: string;
+  severity_code: string;
+  severity_rank: number;
+  status: string;
+  previous_status: string | null;
+  resolution: string | null;
+  is_open: boolean;
+  origin: string;
+  author_user_id: number | null;
+  author_email: string | null;
+  assignee_id: number | null;
+  assignee_name: string | null;
+  thirdparty_id: number | null;
+  thirdparty_name: string | null;
+  contact_id: number | null;
+  equipment_id: number | null;
+  progress: number;
+  duration_minutes: number;
+  custom_fields: string;
+  version: number;
+  first_response_at: string | null;
+  last_customer_message_at: string | null;
+  last_staff_message_at: string | null;
+  created_at: string;
+  updated_at: string;
+  read_at: string | null;
+  closed_at: string | null;
+  deleted_at: string | null;
+}
+
+export type HistoryActorType = 'user' | 'customer' | 'system';
+
+export interface TicketHistoryTable {
+  id: Generated<number>;
+  ticket_id: number;
+  at: string;
+  actor_type: HistoryActorType;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  kind: string;
+  field: string | null;
+  /** JSON values. */
+  old_value: string | null;
+  new_value: string | null;
+  details: string;
+}
+
+export interface TicketMessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_type: HistoryActorType;
+  author_user_id: number | null;
+  author_email: string | null;
+  body: string;
+  body_text: string;
+  private: boolean;
+  send_by_email: boolean;
+  mail_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  mime_type: string;
+  created_at: string;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  message_id: number | null;
+  sha256: string;
+  filename: string;
+  mime_type: string;
+  size: number;
+  uploaded_by_user_id: number | null;
+  uploaded_by_email: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   groups: GroupsTable;
@@ -144,6 +280,15 @@ export interface Database {
   mails: MailsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  dictionary_entries: DictionaryEntriesTable;
+  thirdparties: ThirdpartiesTable;
+  contacts: ContactsTable;
+  counters: CountersTable;
+  tickets: TicketsTable;
+  ticket_history: TicketHistoryTable;
+  ticket_messages: TicketMessagesTable;
+  blobs: BlobsTable;
+  documents: DocumentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -154,3 +299,12 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type JobRow = Selectable<JobsTable>;
 export type MailRow = Selectable<MailsTable>;
+export type DictionaryEntryRow = Selectable<DictionaryEntriesTable>;
+export type ThirdpartyRow = Selectable<ThirdpartiesTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type TicketHistoryRow = Selectable<TicketHistoryTable>;
+export type TicketMessageRow = Selectable<TicketMessagesTable>;
+export type DocumentRow = Selectable<DocumentsTable>;

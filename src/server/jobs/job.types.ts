@@ -4,6 +4,12 @@
  */
 export interface JobPayloads {
   'mail.send': { mailId: number };
+  /** A third party was renamed: refresh the copy of its name on its tickets (sorting, company search). */
+  'tickets.syncThirdpartyName': { thirdpartyId: number };
+  /** A user was renamed: refresh the copy of the assignee name on their tickets. */
+  'tickets.syncAssigneeName': { userId: number };
+  /** Severities were reordered: refresh the severity rank of every ticket. */
+  'tickets.syncSeverityRanks': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

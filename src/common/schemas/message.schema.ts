@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isoDateTime } from './common.js';
+import { documentSchema } from './document.schema.js';
+import { actorRefSchema } from './ticket.schema.js';
+
+export const messageSchema = z
+  .object({
+    id: z.number().int(),
+    ticketId: z.number().int(),
+    author: actorRefSchema,
+    body: z.string(),
+    private: z.boolean(),
+    /** The author asked for it to go to the customer by email (sending arrives with the portal work). */
+    sendByEmail: z.boolean(),
+    createdAt: isoDateTime,
+    attachments: z.array(documentSchema),
+  })
+  .meta({ id: 'TicketMessage' });
+export type Message = z.infer<typeof messageSchema>;
+
+export const createMessageSchema = z.strictObject({
+  body: z.string().min(1).max(200_000),
+  private: z.boolean().default(false),
+  sendByEmail: z.boolean().default(false),
+});
+export type CreateMessageInput = z.infer<typeof createMessageSchema>;

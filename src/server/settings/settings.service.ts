@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import { SETTINGS, SETTING_KEYS, type SettingKey, type Settings } from '../../common/settings.js';
+import type { AuditRepository } from '../admin/audit.repository.js';
+import { requirePermission, type Actor } from '../auth/actor.js';
+import { iso, type Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+
+/** How long a process trusts its copy; other processes see a change within this delay. */
+const CACHE_MS = 5000;
+
+function defaults(): Settings {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Settings;
+}
+
+/**
+ * Settings stored as one row per key (JSON value) over typed defaults: a fresh install needs no row.
+ * Read often (upload limits, delays), written rarely, every change audited.
+ */
+export function createSettingsService(deps: { db: Db; audit: AuditRepository; clock: Clock }) {
+  const { db, audit, clock } = deps;
+  let cache: { at: number; value: Settings } | undefined;
+
+  async function load(ex: Kysely<Database> = db.kysely): Promise<Settings> {
+    const rows = await ex.selectFrom('settings').select(['key', 'value']).execute();
+    const s = defaults() as Record<string, unknown>;
+    for (const r of rows) {
+      if (!(r.key in SETTINGS)) continue;
+      const parsed = SETTINGS[r.key as SettingKey].schema.safeParse(JSON.parse(r.value));
+      if (parsed.success) s[r.key] = parsed.data;
+    }
+    return s as Settings;
+  }
+
+  async function all(): Promise<Settings> {
+    const now = Date.now();
+    if (!cache || now - cache.at > CACHE_MS) cache = { at: now, value: await load() };
+    return cache.value;
+  }
+
+  return {
+    all,
+    async get<K extends SettingKey>(key: K): Promise<Settings[K]> {
+      return (await all())[key];
+    },
+
+    async read(actorIn: Actor | null): Promise<Settings> {
+      requirePermission(actorIn, 'admin');
+      return load();
+    },
+
+    /** Validated by the route (settingsPatchSchema); applies all keys or none. */
+    async update(actorIn: Actor | null, patch: Partial<Settings>): Promise<Settings> {
+      const actor = requirePermission(actorIn, 'admin');
+      const at = iso(clock.now());
+      const result = await db.kysely.transaction().execute(async (trx) => {
+        const before = await load(trx);
+        const changes: Record<string, { from: unknown; to: unknown }> = {};
+        for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+          if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
+          changes[key] = { from: before[key], to: value };
+          await trx
+            .insertInto('settings')
+            .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: actor.userId })
+            .onConflict((oc) =>
+              oc
+                .column('key')
+                .doUpdateSet({ value: JSON.stringify(value), updated_at: at, updated_by: actor.userId }),
+            )
+            .execute();
+        }
+        if (Object.keys(changes).length > 0) {
+          await audit.record(
+            {
+              actorUserId: actor.userId,
+              action: 'settings.update',
+              targetType: 'settings',
+              targetId: null,
+              details: changes,
+              at,
+            },
+            trx,
+          );
+        }
+        return load(trx);
+      });
+      cache = { at: Date.now(), value: result };
+      return result;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,50 @@
+/**
+ * A ticket is overdue (SPEC 2.8) when it is open and either nobody of the staff has answered within
+ * `delayFirstResponseHours` of its creation, or the customer's last message has waited more than
+ * `delaySinceLastResponseHours` for an answer. A delay of 0 turns that rule off. Tickets waiting for the
+ * customer are never overdue. The list's SQL filter applies the same rules (keep them in step).
+ */
+export interface OverdueDelays {
+  delayFirstResponseHours: number;
+  delaySinceLastResponseHours: number;
+}
+
+export interface OverdueFields {
+  is_open: boolean;
+  status: string;
+  created_at: string;
+  first_response_at: string | null;
+  last_customer_message_at: string | null;
+  last_staff_message_at: string | null;
+}
+
+const HOUR = 3600 * 1000;
+
+/** Instants before which a ticket is late, for SQL filters: `created_at < firstResponseBefore`… */
+export function overdueThresholds(delays: OverdueDelays, now: Date) {
+  return {
+    firstResponseBefore:
+      delays.delayFirstResponseHours > 0
+        ? new Date(now.getTime() - delays.delayFirstResponseHours * HOUR).toISOString()
+        : null,
+    customerWaitingBefore:
+      delays.delaySinceLastResponseHours > 0
+        ? new Date(now.getTime() - delays.delaySinceLastResponseHours * HOUR).toISOString()
+        : null,
+  };
+}
+
+export function isOverdue(t: OverdueFields, delays: OverdueDelays, now: Date): boolean {
+  if (!t.is_open || t.status === 'waiting') return false;
+  const { firstResponseBefore, customerWaitingBefore } = overdueThresholds(delays, now);
+  if (firstResponseBefore && t.first_response_at === null && t.created_at < firstResponseBefore) return true;
+  if (
+    customerWaitingBefore &&
+    t.last_customer_message_at !== null &&
+    (t.last_staff_message_at === null || t.last_staff_message_at < t.last_customer_message_at) &&
+    t.last_customer_message_at < customerWaitingBefore
+  ) {
+    return true;
+  }
+  return false;
+}
