@@ -54,3 +54,9 @@ export const userListQuerySchema = z.strictObject({
 });
 
 export const passwordLinkSchema = z.object({ link: z.string(), expiresAt: isoDateTime });
+
+/** A user as pickers show it (assignee, notification group…). */
+export const userRefSchema = z
+  .object({ id: z.number().int(), name: z.string(), email: z.string() })
+  .meta({ id: 'UserRef' });
+export type UserRef = z.infer<typeof userRefSchema>;

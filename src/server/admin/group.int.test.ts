@@ -129,6 +129,22 @@ for (const engine of ENGINES) {
       expect(after.json()).toMatchObject({ permissions: ['admin'], description: 'Full access' });
     });
 
+    it('anyone who can change tickets lists the active users who can be assigned, without admin rights', async () => {
+      const denied = await agent.request({ method: 'GET', url: '/api/v1/users/assignable' });
+      expect(denied.statusCode).toBe(403);
+      const created = await admin.request({
+        method: 'POST',
+        url: '/api/v1/groups',
+        payload: { name: 'Writers', permissions: ['ticket.read', 'ticket.write'], memberIds: [agentId] },
+      });
+      const res = await agent.request({ method: 'GET', url: '/api/v1/users/assignable' });
+      expect(res.statusCode).toBe(200);
+      const names = res.json<{ items: { name: string; email: string }[] }>().items.map((u) => u.email);
+      expect(names).toContain(ADMIN.email);
+      expect(names).toContain('agent@example.test');
+      await admin.request({ method: 'DELETE', url: `/api/v1/groups/${created.json<{ id: number }>().id}` });
+    });
+
     it('renaming and describing a group is audited with before and after', async () => {
       const created = await admin.request({
         method: 'POST',

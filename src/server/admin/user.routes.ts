@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorSchema, idParamSchema, listSchema } from '../../common/schemas/common.js';
 import {
   createUserResultSchema,
@@ -7,6 +8,7 @@ import {
   passwordLinkSchema,
   updateUserSchema,
   userListQuerySchema,
+  userRefSchema,
   userSchema,
 } from '../../common/schemas/user.schema.js';
 import type { UserService } from './user.service.js';
@@ -30,6 +32,18 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserServ
       },
     },
     async (req) => users.list(req.actor, req.query),
+  );
+
+  api.get(
+    '/users/assignable',
+    {
+      schema: {
+        tags,
+        summary: 'Active users who can be assigned tickets (needs ticket.write, not admin)',
+        response: { 200: z.object({ items: z.array(userRefSchema) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await users.assignable(req.actor) }),
   );
 
   api.post(

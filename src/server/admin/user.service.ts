@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Language } from '../../common/languages.js';
-import type { CreateUserInput, UpdateUserInput, User } from '../../common/schemas/user.schema.js';
+import type { CreateUserInput, UpdateUserInput, User, UserRef } from '../../common/schemas/user.schema.js';
 import type { AccountRepository } from '../auth/account.repository.js';
 import { requireActor, requirePermission, type Actor } from '../auth/actor.js';
 import type { AuthService, NewSession } from '../auth/auth.service.js';
@@ -327,6 +327,12 @@ export function createUserService(deps: {
     },
 
     present: (row: UserRow): Promise<User> => presentUser(accounts, row),
+
+    /** Active users who can read tickets, for assignee pickers; any user who can change tickets may ask. */
+    async assignable(actorIn: Actor | null): Promise<UserRef[]> {
+      requirePermission(actorIn, 'ticket.write');
+      return accounts.usersWithPermission(['ticket.read', 'admin']);
+    },
 
     async me(actorIn: Actor | null): Promise<User> {
       const actor = requireActor(actorIn);

@@ -115,6 +115,20 @@ export function createAccountRepository(db: Db) {
       }
     },
 
+    /** Active users holding one of `permissions` (through any group), by name: who can be assigned work. */
+    usersWithPermission: (permissions: string[], ex: Executor = k) =>
+      ex
+        .selectFrom('users as u')
+        .innerJoin('group_members as gm', 'gm.user_id', 'u.id')
+        .innerJoin('group_permissions as gp', 'gp.group_id', 'gm.group_id')
+        .select(['u.id', 'u.name', 'u.email'])
+        .distinct()
+        .where('u.active', '=', true)
+        .where('gp.permission', 'in', permissions)
+        .orderBy('u.name')
+        .orderBy('u.id')
+        .execute(),
+
     /** Active users holding `admin` through a group: the ones who can still administer Guichet. */
     countActiveAdmins: async (ex: Executor = k): Promise<number> => {
       const r = await ex

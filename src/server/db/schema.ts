@@ -184,6 +184,7 @@ export interface TicketsTable {
   track_id: string;
   subject: string;
   message: string;
+  message_text: string;
   type_code: string;
   category_code: string;
   severity_code: string;

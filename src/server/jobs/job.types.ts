@@ -10,6 +10,8 @@ export interface JobPayloads {
   'tickets.syncAssigneeName': { userId: number };
   /** Severities were reordered: refresh the severity rank of every ticket. */
   'tickets.syncSeverityRanks': Record<string, never>;
+  /** Documents were removed (ticket purged): delete the stored files no document refers to any more. */
+  'documents.gcBlobs': { sha256s: string[] };
 }
 
 export type JobName = keyof JobPayloads;

@@ -126,6 +126,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('track_id', 'text', (c) => c.notNull().unique())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
+    /** Plain text of the description (htmlToText), for search and exports. */
+    .addColumn('message_text', 'text', (c) => c.notNull())
     .addColumn('type_code', 'text', (c) => c.notNull())
     .addColumn('category_code', 'text', (c) => c.notNull())
     .addColumn('severity_code', 'text', (c) => c.notNull())
