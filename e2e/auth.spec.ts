@@ -18,14 +18,14 @@ describe('signing in and out in a real browser', () => {
     const { page, server } = t;
     await page.goto(server.baseUrl);
     await page.waitForURL('**/login');
-    expect(await page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor({ state: 'visible' });
 
     await signIn(ADMIN.email, ADMIN.password);
 
     await page.getByRole('heading', { name: `Bonjour, ${ADMIN.name}` }).waitFor();
     expect(pathname()).toBe('/');
     for (const label of ['Accueil', 'Tickets', 'Clients', 'Administration']) {
-      expect(await nav().getByRole('link', { name: label }).isVisible()).toBe(true);
+      await nav().getByRole('link', { name: label }).waitFor({ state: 'visible' });
     }
     expect(await page.title()).toBe(`Bonjour, ${ADMIN.name} · Guichet`);
   });
@@ -77,14 +77,14 @@ describe('signing in and out in a real browser', () => {
     );
     await page.getByRole('radiogroup', { name: 'Langue' }).getByText('EN', { exact: true }).click();
     await nav().getByRole('link', { name: 'Home' }).waitFor();
-    expect(await nav().getByRole('link', { name: 'Customers' }).isVisible()).toBe(true);
+    await nav().getByRole('link', { name: 'Customers' }).waitFor({ state: 'visible' });
     expect(await nav().getByRole('link', { name: 'Accueil' }).count()).toBe(0);
     expect((await saved).status()).toBe(200);
 
     // The browser still prefers French: only the language stored on the user can bring English back.
     await page.reload();
     await nav().getByRole('link', { name: 'Home' }).waitFor();
-    expect(await page.getByRole('heading', { name: `Hello, ${ADMIN.name}` }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: `Hello, ${ADMIN.name}` }).waitFor({ state: 'visible' });
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
     expect(((await me.json()) as { user: { language: string } }).user.language).toBe('en');

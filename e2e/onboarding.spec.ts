@@ -21,9 +21,10 @@ describe('first-time setup in a real browser', () => {
     await page.getByRole('button', { name: 'Create the administrator' }).click();
 
     await page.getByRole('heading', { name: 'Hello, Grace Hopper' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).isVisible()).toBe(
-      true,
-    );
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Administration' })
+      .waitFor({ state: 'visible' });
     const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
     expect(((await me.json()) as { user: { email: string; language: string } }).user).toMatchObject({
       email: 'grace@example.test',
@@ -58,7 +59,7 @@ describe('choosing a password from a link in a real browser', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
 
     await page.getByRole('heading', { name: 'Bonjour, Alan Agent' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Tickets' }).isVisible()).toBe(true);
+    await page.getByRole('navigation').getByRole('link', { name: 'Tickets' }).waitFor({ state: 'visible' });
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).count()).toBe(0);
   });
 

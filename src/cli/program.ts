@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBackupCommand } from './commands/backup.js';
 import { registerDbMigrateCommand } from './commands/db-migrate.js';
+import { registerSeedDemoCommand } from './commands/seed-demo.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCreateCommand } from './commands/user-create.js';
 
@@ -16,5 +17,6 @@ export function createProgram(version: string): Command {
   registerDbMigrateCommand(program);
   registerUserCreateCommand(program);
   registerBackupCommand(program);
+  registerSeedDemoCommand(program);
   return program;
 }

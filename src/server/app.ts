@@ -36,6 +36,22 @@ import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { createSettingsService } from './settings/settings.service.js';
 import { registerMailJobs } from './mail/mail.jobs.js';
 import { createSmtpTransport, type MailTransport } from './mail/mail.transport.js';
+import { registerMessageRoutes } from './tickets/message.routes.js';
+import { registerTicketJobs } from './tickets/ticket.jobs.js';
+import { registerTicketRoutes } from './tickets/ticket.routes.js';
+import { createTicketService } from './tickets/ticket.service.js';
+import { registerDocumentJobs } from './documents/document.jobs.js';
+import { registerDocumentRoutes } from './documents/document.routes.js';
+import { createDocumentService } from './documents/document.service.js';
+import { registerDictionaryRoutes } from './dictionaries/dictionary.routes.js';
+import { createDictionaryService } from './dictionaries/dictionary.service.js';
+import { registerCustomerRoutes } from './customers/customer.routes.js';
+import { createCustomerService } from './customers/customer.service.js';
+import { createTicketExportService } from './tickets/ticket.export.service.js';
+import { registerTicketListRoutes } from './tickets/ticket.list.routes.js';
+import { createTicketListService } from './tickets/ticket.list.service.js';
+import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
+import { createTicketStatsService } from './tickets/ticket.stats.service.js';
 
 export interface AppDeps {
   config: Config;
@@ -58,9 +74,25 @@ export function createServices(deps: AppDeps) {
   const mail = createMailService({ db, clock, jobs, config });
   const sessions = createSessionRepository(db);
   const auth = createAuthService({ db, accounts, sessions, clock, config });
-  const users = createUserService({ db, accounts, audit, auth, clock, config });
+  const users = createUserService({ db, accounts, audit, auth, clock, config, jobs });
   const groups = createGroupService({ db, accounts, audit, clock });
   const settings = createSettingsService({ db, audit, clock });
+  const dictionaries = createDictionaryService({ db, audit, clock, jobs });
+  const customers = createCustomerService({ db, audit, clock, jobs });
+  const documents = createDocumentService({ db, clock, settings, config, jobs });
+  const tickets = createTicketService({
+    db,
+    clock,
+    dictionaries,
+    customers,
+    accounts,
+    settings,
+    jobs,
+    audit,
+  });
+  const ticketList = createTicketListService({ db, clock, settings, secrets });
+  const ticketStats = createTicketStatsService({ db, clock, settings });
+  const ticketExport = createTicketExportService({ list: ticketList, clock });
   // <tickets-domain-services>
   const transport =
     deps.mailTransport !== undefined
@@ -70,6 +102,8 @@ export function createServices(deps: AppDeps) {
         : null;
   const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
   registerMailJobs(runner, { mail, transport });
+  registerDocumentJobs(runner, { documents });
+  registerTicketJobs(runner, { tickets });
   // <tickets-domain-jobs>
   return {
     config,
@@ -84,6 +118,13 @@ export function createServices(deps: AppDeps) {
     users,
     groups,
     settings,
+    dictionaries,
+    customers,
+    documents,
+    tickets,
+    ticketList,
+    ticketStats,
+    ticketExport,
     // <tickets-domain-exports>
     runner,
     transport,
@@ -150,6 +191,13 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       registerUserRoutes(api, services);
       registerGroupRoutes(api, services);
       registerSettingsRoutes(api, services);
+      registerDictionaryRoutes(api, services);
+      registerCustomerRoutes(api, services);
+      registerDocumentRoutes(api, services);
+      registerTicketRoutes(api, services);
+      registerMessageRoutes(api, services);
+      registerTicketListRoutes(api, services);
+      registerTicketStatsRoutes(api, services);
       // <tickets-domain-routes>
       done();
     },

@@ -57,3 +57,11 @@ export type UpdateDictionaryEntryInput = z.infer<typeof updateDictionaryEntrySch
 
 export const dictionaryParamsSchema = z.object({ kind: dictionaryKindSchema });
 export const dictionaryEntryParamsSchema = z.object({ kind: dictionaryKindSchema, code: z.string().max(32) });
+
+/** `active=true` lists the active entries only (forms), `active=false` the inactive ones; none: all. */
+export const dictionaryListQuerySchema = z.strictObject({
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});

@@ -22,5 +22,7 @@ export const createMessageSchema = z.strictObject({
   body: z.string().min(1).max(200_000),
   private: z.boolean().default(false),
   sendByEmail: z.boolean().default(false),
+  /** Documents uploaded to the ticket beforehand (POST /tickets/{id}/documents), not yet on a message. */
+  attachmentIds: z.array(z.number().int().positive()).max(100).default([]),
 });
 export type CreateMessageInput = z.infer<typeof createMessageSchema>;

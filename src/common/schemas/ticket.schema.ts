@@ -87,6 +87,8 @@ export const createTicketSchema = z.strictObject({
   assigneeId: id.nullable().optional(),
   thirdpartyId: id.nullable().optional(),
   contactId: id.nullable().optional(),
+  /** No equipment exists yet (a later issue): only null is accepted for now. */
+  equipmentId: id.nullable().optional(),
   /** Reporter's address when the request came from a customer (phone, API integrations). */
   authorEmail: emailSchema.optional(),
   progress: z.number().int().min(0).max(100).optional(),
@@ -122,6 +124,7 @@ export const closeSchema = z.strictObject({
   ...versioned,
 });
 export const reopenSchema = z.strictObject({ ...versioned });
+export const restoreSchema = z.strictObject({ ...versioned });
 export const deleteQuerySchema = z.strictObject({ purge: z.enum(['true', 'false']).optional() });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -159,10 +162,22 @@ export const ticketListQuerySchema = z
     sort: z.enum(TICKET_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(200).default(25),
-    cursor: z.string().max(500).optional(),
+    /** Opaque; carries the last sort value (a subject can take 1 kB once encoded). */
+    cursor: z.string().max(2000).optional(),
   })
   .catchall(z.string().max(200));
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
+
+/** GET /tickets: `total` is exact unless `totalCapped`, which means "more than `total`". */
+export const ticketListPageSchema = z
+  .object({
+    items: z.array(ticketListItemSchema),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    totalCapped: z.boolean(),
+  })
+  .meta({ id: 'TicketListPage' });
+export type TicketListPage = z.infer<typeof ticketListPageSchema>;
 
 export const ticketStatsSchema = z
   .object({

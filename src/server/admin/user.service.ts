@@ -12,6 +12,7 @@ import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Database, UserRow } from '../db/schema.js';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
+import type { JobQueue } from '../jobs/job.queue.js';
 import type { AuditRepository } from './audit.repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -28,8 +29,9 @@ export function createUserService(deps: {
   auth: AuthService;
   clock: Clock;
   config: Pick<Config, 'adminEmail' | 'adminPassword'>;
+  jobs: JobQueue;
 }) {
-  const { db, accounts, audit, auth, clock, config } = deps;
+  const { db, accounts, audit, auth, clock, config, jobs } = deps;
 
   async function checkGroups(groupIds: number[] | undefined, ex: Kysely<Database>) {
     if (!groupIds?.length) return;
@@ -155,6 +157,8 @@ export function createUserService(deps: {
       }
       if (input.groupIds) changes.groupIds = input.groupIds;
       if (passwordHash) changes.password = 'changed';
+      // Tickets keep a copy of their assignee's name (list sorting): refresh it with the rename.
+      if (changes.name) await jobs.enqueue(trx, 'tickets.syncAssigneeName', { userId: id });
       await audit.record(
         {
           actorUserId: actor.userId,
@@ -344,8 +348,19 @@ export function createUserService(deps: {
       input: { name?: string; language?: Language },
     ): Promise<User> {
       const actor = requireActor(actorIn);
-      const row = await accounts.updateUser(actor.userId, { ...input, updated_at: iso(clock.now()) });
-      if (!row) throw new AppError('user_not_found', 404, 'No such user');
+      const row = await db.kysely.transaction().execute(async (trx) => {
+        const before = await loadUser(actor.userId, trx);
+        const updated = await accounts.updateUser(
+          actor.userId,
+          { ...input, updated_at: iso(clock.now()) },
+          trx,
+        );
+        if (!updated) throw new AppError('user_not_found', 404, 'No such user');
+        if (input.name !== undefined && input.name !== before.name) {
+          await jobs.enqueue(trx, 'tickets.syncAssigneeName', { userId: actor.userId });
+        }
+        return updated;
+      });
       return presentUser(accounts, row);
     },
   };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { HistoryEntry } from '../../common/schemas/ticket.schema.js';
 import type { HistoryKind } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
-import type { Database, HistoryActorType } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 
 /** Who did something to a ticket: a staff user, a customer (by email) or Guichet itself. */
 export type HistoryActor =
@@ -37,7 +37,7 @@ export function createHistoryRepository(db: Db) {
           list.map((e) => ({
             ticket_id: e.ticketId,
             at: e.at,
-            actor_type: e.actor.type as HistoryActorType,
+            actor_type: e.actor.type,
             actor_user_id: e.actor.type === 'user' ? e.actor.userId : null,
             actor_email: e.actor.type === 'customer' ? e.actor.email : null,
             kind: e.kind,

@@ -1,7 +1,7 @@
 import type { SVGProps } from 'react';
 
 /** Line icons drawn on a 24-unit grid (Tabler style, stroke follows the text color). Decorative: aria-hidden. */
-function icon(paths: string[], extra?: React.ReactNode) {
+export function icon(paths: string[], extra?: React.ReactNode) {
   return function Icon({ size = 18, ...props }: SVGProps<SVGSVGElement> & { size?: number }) {
     return (
       <svg

@@ -1,4 +1,9 @@
 import type { Catalog } from './catalog.js';
+import { home } from './en/home.js';
+import { tickets } from './en/tickets.js';
+import { customers } from './en/customers.js';
+import { dictionaries } from './en/dictionaries.js';
+import { documents } from './en/documents.js';
 
 /** English messages: the same keys as fr.ts. */
 export const en: Catalog = {
@@ -81,20 +86,11 @@ export const en: Catalog = {
     tokenInvalid: 'This link is invalid, already used or expired. Ask an administrator for a new one.',
     missingToken: 'The link is incomplete: the token is missing.',
   },
-  home: {
-    title: 'Hello, {{name}}',
-    description: 'Your starting point to follow customer requests and the team’s work.',
-    open: 'Open',
-  },
-  tickets: {
-    title: 'Tickets',
-    description:
-      'After-sales requests and incidents: follow-up, assignment, talks with the customer and history.',
-  },
-  customers: {
-    title: 'Customers',
-    description: 'Customer companies and their contacts, with their equipment, contracts and requests.',
-  },
+  home,
+  tickets,
+  customers,
+  dictionaries,
+  documents,
   admin: {
     title: 'Administration',
     description: 'Users, groups and permissions, email, dictionaries and portal settings.',

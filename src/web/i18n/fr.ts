@@ -1,3 +1,9 @@
+import { home } from './fr/home.js';
+import { tickets } from './fr/tickets.js';
+import { customers } from './fr/customers.js';
+import { dictionaries } from './fr/dictionaries.js';
+import { documents } from './fr/documents.js';
+
 /**
  * French messages. en.ts must have exactly the same keys (checked by tsc and by i18n.test.ts).
  * French typography: a no-break space (\u00a0) before « : » and between a number and its unit.
@@ -85,20 +91,11 @@ export const fr = {
       'Ce lien est invalide, a déjà servi ou a expiré. Demandez-en un nouveau à un administrateur.',
     missingToken: 'Le lien est incomplet\u00a0: il manque le jeton.',
   },
-  home: {
-    title: 'Bonjour, {{name}}',
-    description: 'Votre point de départ pour suivre les demandes des clients et le travail de l’équipe.',
-    open: 'Ouvrir',
-  },
-  tickets: {
-    title: 'Tickets',
-    description:
-      'Les demandes de SAV et les incidents\u00a0: suivi, affectation, échanges avec le client et historique.',
-  },
-  customers: {
-    title: 'Clients',
-    description: 'Les sociétés clientes et leurs contacts, avec leurs équipements, contrats et demandes.',
-  },
+  home,
+  tickets,
+  customers,
+  dictionaries,
+  documents,
   admin: {
     title: 'Administration',
     description: 'Utilisateurs, groupes et droits, messagerie, dictionnaires et paramètres du portail.',

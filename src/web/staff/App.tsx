@@ -9,9 +9,13 @@ import { useSession } from './auth/session.js';
 import { SetPasswordPage } from './auth/SetPasswordPage.js';
 import { SetupPage } from './auth/SetupPage.js';
 import { CustomersPage } from './customers/CustomersPage.js';
+import { ThirdpartyPage } from './customers/ThirdpartyPage.js';
+import { DictionariesPage } from './admin/DictionariesPage.js';
 import { HomePage } from './home/HomePage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { StaffLayout } from './StaffLayout.js';
+import { NewTicketPage } from './tickets/NewTicketPage.js';
+import { TicketPage } from './tickets/TicketPage.js';
 import { TicketsPage } from './tickets/TicketsPage.js';
 
 /** Once signed in, the interface speaks the user's stored language (before paint, so nothing flickers). */
@@ -43,7 +47,18 @@ export function App() {
         >
           <Route index element={<HomePage />} />
           <Route path="tickets" element={<TicketsPage />} />
+          <Route path="tickets/new" element={<NewTicketPage />} />
+          <Route path="tickets/:id" element={<TicketPage />} />
           <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/:id" element={<ThirdpartyPage />} />
+          <Route
+            path="admin/dictionaries"
+            element={
+              <RequirePermission permission="admin">
+                <DictionariesPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="admin"
             element={

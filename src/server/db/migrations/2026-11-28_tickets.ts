@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const now = new Date().toISOString();
   const seed: [string, string, string, string, number, boolean, boolean, string | null][] = [
     ['ticket-types', 'COM', 'Question commerciale', 'Commercial question', 10, false, false, null],
-    ['ticket-types', 'HELP', "Demande d'aide", 'Help request', 20, true, false, null],
+    ['ticket-types', 'HELP', 'Demande d’aide', 'Help request', 20, true, false, null],
     ['ticket-types', 'ISSUE', 'Problème ou bogue', 'Issue or bug', 30, false, false, null],
     ['ticket-types', 'REQUEST', 'Demande de changement', 'Change request', 40, false, false, null],
     ['ticket-types', 'OTHER', 'Autre', 'Other', 50, false, false, null],

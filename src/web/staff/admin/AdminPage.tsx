@@ -1,7 +1,23 @@
+import { Card, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
 
 export function AdminPage() {
   const { t } = useTranslation();
-  return <PageHeader title={t('admin.title')} description={t('admin.description')} />;
+  return (
+    <>
+      <PageHeader title={t('admin.title')} description={t('admin.description')} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+        <Card component={Link} to="/admin/dictionaries" withBorder radius="lg" padding="lg" shadow="xs">
+          <Text fw={600} fz="lg" mb={4}>
+            {t('dictionaries.title')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('dictionaries.description')}
+          </Text>
+        </Card>
+      </SimpleGrid>
+    </>
+  );
 }

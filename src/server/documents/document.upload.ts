@@ -1,0 +1,199 @@
+import type { Readable } from 'node:stream';
+import type { Document } from '../../common/schemas/document.schema.js';
+import type { Actor } from '../auth/actor.js';
+import { iso, type Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { AppError, badRequest, notFound } from '../http/errors.js';
+import type { JobQueue } from '../jobs/job.queue.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import { createHistoryRepository } from '../tickets/history.repository.js';
+import { FileTooLargeError, type BlobStore, type TempFile } from './blob.store.js';
+import { ticketDeleted, ticketNotFound, tooManyFiles, type DocumentAccess } from './document.access.js';
+import { sanitizeFilename } from './document.filename.js';
+import { presentDocument } from './document.presenter.js';
+import type { DocumentRepository } from './document.repository.js';
+import { isForbidden, sniffType } from './document.sniff.js';
+
+/** One part of a multipart upload, as @fastify/multipart hands it over (or any other source). */
+export type IncomingPart =
+  { type: 'file'; filename?: string; file: Readable } | { type: 'field'; fieldname: string; value: unknown };
+
+/** Limits of one request, from the settings, for the parser to enforce as early as it can. */
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+}
+
+/** Opens the request's parts; called only once the actor and the ticket have been checked. */
+export type OpenParts = (limits: UploadLimits) => AsyncIterable<IncomingPart>;
+
+interface Received {
+  temp: TempFile;
+  filename: string;
+  mimeType: string;
+}
+
+const MB = 1024 * 1024;
+/** A temporary file this old belongs to no upload still running: a crash left it. */
+const TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
+
+const fileTooLarge = (filename: string, maxFileMb: number) =>
+  new AppError('file_too_large', 413, `"${filename}" is larger than ${maxFileMb} MB`, {
+    details: { filename, maxFileMb },
+  });
+const forbiddenFileType = (filename: string, mimeType?: string) =>
+  new AppError('forbidden_file_type', 422, `"${filename}" is a program or a script, which is not accepted`, {
+    details: { filename, ...(mimeType ? { mimeType } : {}) },
+  });
+
+function parseMessageId(value: unknown): number {
+  const s = typeof value === 'string' ? value.trim() : '';
+  if (!/^[1-9]\d{0,14}$/.test(s))
+    throw badRequest('messageId must be a positive integer', { messageId: value });
+  return Number(s);
+}
+
+/**
+ * The upload workflow (POST /tickets/{id}/documents). Files stream to temporary files while being hashed
+ * and measured; every limit and type check happens before anything is stored. Then one transaction moves
+ * the contents into the blob store, writes the documents and their history, and counts a change on the
+ * ticket. A failure at any point leaves no row; a file moved into the store by a transaction that then
+ * failed is handed to the blob collector.
+ */
+export function createUploadCommand(deps: {
+  db: Db;
+  clock: Clock;
+  settings: SettingsService;
+  jobs: JobQueue;
+  repo: DocumentRepository;
+  store: BlobStore;
+  access: DocumentAccess;
+}) {
+  const { db, clock, settings, jobs, repo, store, access } = deps;
+  const history = createHistoryRepository(db);
+
+  async function receiveAll(parts: AsyncIterable<IncomingPart>, limits: UploadLimits, into: Received[]) {
+    let messageId: number | null = null;
+    const maxFileMb = limits.maxFileBytes / MB;
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'messageId') messageId = parseMessageId(part.value);
+        continue;
+      }
+      if (into.length >= limits.maxFiles) throw tooManyFiles(limits.maxFiles);
+      const filename = sanitizeFilename(part.filename);
+      // Refused by its name alone: no need to read it.
+      if (isForbidden('', filename)) throw forbiddenFileType(filename);
+      let temp: TempFile;
+      try {
+        temp = await store.receive(part.file, limits.maxFileBytes);
+      } catch (err) {
+        if (err instanceof FileTooLargeError) throw fileTooLarge(filename, maxFileMb);
+        throw err;
+      }
+      const received: Received = { temp, filename, mimeType: 'application/octet-stream' };
+      into.push(received);
+      received.mimeType = await sniffType(temp.path, filename);
+      if (isForbidden(received.mimeType, filename)) throw forbiddenFileType(filename, received.mimeType);
+    }
+    if (into.length === 0) throw badRequest('No file in the request: send one or more "files" parts');
+    return messageId;
+  }
+
+  async function commit(
+    actor: Actor,
+    ticketId: number,
+    messageId: number | null,
+    files: Received[],
+    maxFiles: number,
+  ) {
+    const at = iso(clock.now());
+    const placed: string[] = [];
+    try {
+      return await db.kysely.transaction().execute(async (trx) => {
+        // First, so that concurrent commands on this ticket (PostgreSQL) wait here and count right.
+        if (!(await repo.touchTicket(trx, ticketId, at))) {
+          throw (await repo.findTicket(ticketId, trx)) ? ticketDeleted() : ticketNotFound();
+        }
+        if (messageId !== null) {
+          if (!(await repo.messageExists(ticketId, messageId, trx))) {
+            throw notFound('message_not_found', 'No such message on this ticket');
+          }
+          if ((await repo.countOnMessage(messageId, trx)) + files.length > maxFiles)
+            throw tooManyFiles(maxFiles);
+        }
+        const stored = new Set<string>();
+        for (const f of files) {
+          if (stored.has(f.temp.sha256)) continue;
+          stored.add(f.temp.sha256);
+          await repo.lockBlob(trx, { sha256: f.temp.sha256, size: f.temp.size, mimeType: f.mimeType, at });
+          if (await store.place(f.temp)) placed.push(f.temp.sha256);
+        }
+        const rows = await repo.insertDocuments(
+          trx,
+          files.map((f) => ({
+            ticket_id: ticketId,
+            message_id: messageId,
+            sha256: f.temp.sha256,
+            filename: f.filename,
+            mime_type: f.mimeType,
+            size: f.temp.size,
+            uploaded_by_user_id: actor.userId,
+            uploaded_by_email: null,
+            created_at: at,
+          })),
+        );
+        await history.record(
+          trx,
+          rows.map((r) => ({
+            ticketId,
+            at,
+            actor: { type: 'user', userId: actor.userId },
+            kind: 'document_added',
+            details: {
+              documentId: r.id,
+              filename: r.filename,
+              size: r.size,
+              ...(messageId !== null ? { messageId } : {}),
+            },
+          })),
+        );
+        return rows;
+      });
+    } catch (err) {
+      if (placed.length > 0) {
+        // Best effort: the original error is what the caller must see.
+        await jobs.enqueue(db.kysely, 'documents.gcBlobs', { sha256s: placed }).catch(() => undefined);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Stores the files of a multipart request on a ticket, or on one of its messages with a `messageId`
+   * field. Needs ticket.write (without ticket.read: 404 ticket_not_found). Answers the new documents.
+   */
+  return async function upload(
+    actorIn: Actor | null,
+    ticketId: number,
+    openParts: OpenParts,
+  ): Promise<Document[]> {
+    const actor = access.check(actorIn, true, ticketNotFound);
+    const ticket = await access.readableTicket(actor, ticketId);
+    if (ticket.status === 'deleted') throw ticketDeleted();
+    const limits: UploadLimits = {
+      maxFileBytes: (await settings.get('uploads.maxFileMb')) * MB,
+      maxFiles: await settings.get('uploads.maxFilesPerMessage'),
+    };
+    await store.sweepTemp(TEMP_MAX_AGE_MS);
+    const received: Received[] = [];
+    try {
+      const messageId = await receiveAll(openParts(limits), limits, received);
+      const rows = await commit(actor, ticketId, messageId, received, limits.maxFiles);
+      return rows.map((r) => presentDocument(r, actor.name));
+    } finally {
+      // Whatever was not moved into the store (duplicates, refused requests) goes.
+      await Promise.all(received.map((r) => store.discard(r.temp.path)));
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import type { Ticket, TicketListItem } from '../../common/schemas/ticket.schema.js';
+import type { Origin, Resolution, TicketStatus } from '../../common/tickets.js';
+import type { Actor } from '../auth/actor.js';
+import type { TicketRow } from '../db/schema.js';
+import { ticketAbilities } from './ticket.abilities.js';
+import { isOverdue, type OverdueDelays } from './ticket.overdue.js';
+import type { TicketDetailRow } from './ticket.repository.js';
+
+/** What presenting needs besides the row: the instant "overdue" is judged at and the delays of the settings. */
+export interface PresentContext {
+  now: Date;
+  delays: OverdueDelays;
+}
+
+function parseCustomFields(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function secondsBetween(from: string, to: string | null): number | null {
+  if (to === null) return null;
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+/** A ticket row as the list shows it (no description, no abilities). */
+export function presentTicketListItem(row: TicketRow, ctx: PresentContext): TicketListItem {
+  return {
+    id: row.id,
+    ref: row.ref,
+    trackId: row.track_id,
+    subject: row.subject,
+    typeCode: row.type_code,
+    categoryCode: row.category_code,
+    severityCode: row.severity_code,
+    status: row.status as TicketStatus,
+    resolution: row.resolution as Resolution | null,
+    origin: row.origin as Origin,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    readAt: row.read_at,
+    closedAt: row.closed_at,
+    elapsedBeforeReadSeconds: secondsBetween(row.created_at, row.read_at),
+    authorUserId: row.author_user_id,
+    authorEmail: row.author_email,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    thirdpartyId: row.thirdparty_id,
+    thirdpartyName: row.thirdparty_name,
+    contactId: row.contact_id,
+    equipmentId: row.equipment_id,
+    progress: row.progress,
+    durationMinutes: row.duration_minutes,
+    customFields: parseCustomFields(row.custom_fields),
+    version: row.version,
+    overdue: isOverdue(row, ctx.delays, ctx.now),
+  };
+}
+
+/** The full ticket, with what `actor` may do on it. */
+export function presentTicket(row: TicketDetailRow, actor: Actor | null, ctx: PresentContext): Ticket {
+  const item = presentTicketListItem(row, ctx);
+  return {
+    ...item,
+    message: row.message,
+    authorName: row.author_name,
+    contactName: row.contact_name,
+    abilities: ticketAbilities(actor, item),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * What people type in a search box, made safe for the two full-text engines. Only letters and digits
+ * survive, so no FTS5 or tsquery operator, quote or wildcard of the input ever reaches the query text;
+ * every word must be present, as a word prefix (`rés` finds `réseau`), case and accents ignored.
+ */
+const MAX_TOKENS = 8;
+const MAX_TOKEN_LENGTH = 40;
+
+export function searchTokens(input: string): string[] {
+  const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const unique = [...new Set(words.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))];
+  return unique.slice(0, MAX_TOKENS);
+}
+
+/** Where the words are looked for: the subject, the third party's name, or either for each word. */
+export type SearchField = 'subject' | 'company';
+
+/**
+ * FTS5: `{subject company} : ("rés"* AND "imprim"*)`. The tokenizer folds case and accents itself, like
+ * the indexed text. Without fields, the table's only column. `prefix: false` looks for whole words.
+ */
+export function fts5Query(
+  tokens: readonly string[],
+  fields: readonly SearchField[] = [],
+  prefix = true,
+): string {
+  const words = tokens.map((t) => `"${t.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' AND ');
+  return fields.length > 0 ? `{${fields.join(' ')}} : (${words})` : words;
+}
+
+/**
+ * PostgreSQL: `res:*AB & imprim:*AB` (A: subject, B: company name; no weight: anywhere), to go through
+ * guichet_unaccent and to_tsquery('simple') in SQL, so the words are folded like the indexed text.
+ */
+export function tsQuery(tokens: readonly string[], fields: readonly SearchField[] = []): string {
+  const weights = fields.map((f) => (f === 'subject' ? 'A' : 'B')).join('');
+  return tokens.map((t) => `${t}:*${weights}`).join(' & ');
+}
