@@ -38,6 +38,8 @@ export function openSqlite(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMA
   raw.pragma(`synchronous = ${synchronous}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Triggers (search index, counters) otherwise spill a temporary file on every write.
+  raw.pragma('temp_store = MEMORY');
   return new WrappedSqlite(raw);
 }
 
