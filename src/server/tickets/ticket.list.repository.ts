@@ -1,16 +1,14 @@
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { OPEN_STATUSES, type TicketSort, type TicketStatus } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
-import type { Database, TicketRow } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import type { KeysetPosition } from './ticket.list.cursor.js';
+import type { TicketListItemRow } from './ticket.presenter.js';
 import type { TicketFilter, TicketOrder } from './ticket.list.filter.js';
 import { overdueThresholds, type OverdueDelays } from './ticket.overdue.js';
 
 /** A ticket as the list reads it: what the list shows, and what deciding "overdue" needs. */
-export type TicketListRow = Omit<
-  TicketRow,
-  'message' | 'message_text' | 'severity_rank' | 'previous_status' | 'deleted_at'
->;
+export type TicketListRow = TicketListItemRow;
 
 const LIST_COLUMNS = [
   'id',

@@ -34,17 +34,22 @@ export function overdueThresholds(delays: OverdueDelays, now: Date) {
   };
 }
 
-export function isOverdue(t: OverdueFields, delays: OverdueDelays, now: Date): boolean {
-  if (!t.is_open || t.status === 'waiting') return false;
+/** The overdue rule with its thresholds computed once, for a whole page of rows. */
+export function overduePredicate(delays: OverdueDelays, now: Date): (t: OverdueFields) => boolean {
   const { firstResponseBefore, customerWaitingBefore } = overdueThresholds(delays, now);
-  if (firstResponseBefore && t.first_response_at === null && t.created_at < firstResponseBefore) return true;
-  if (
-    customerWaitingBefore &&
-    t.last_customer_message_at !== null &&
-    (t.last_staff_message_at === null || t.last_staff_message_at < t.last_customer_message_at) &&
-    t.last_customer_message_at < customerWaitingBefore
-  ) {
-    return true;
-  }
-  return false;
+  return (t) => {
+    if (!t.is_open || t.status === 'waiting') return false;
+    if (firstResponseBefore && t.first_response_at === null && t.created_at < firstResponseBefore)
+      return true;
+    return (
+      customerWaitingBefore !== null &&
+      t.last_customer_message_at !== null &&
+      (t.last_staff_message_at === null || t.last_staff_message_at < t.last_customer_message_at) &&
+      t.last_customer_message_at < customerWaitingBefore
+    );
+  };
+}
+
+export function isOverdue(t: OverdueFields, delays: OverdueDelays, now: Date): boolean {
+  return overduePredicate(delays, now)(t);
 }

@@ -3,7 +3,7 @@ import type { Origin, Resolution, TicketStatus } from '../../common/tickets.js';
 import type { Actor } from '../auth/actor.js';
 import type { TicketRow } from '../db/schema.js';
 import { ticketAbilities } from './ticket.abilities.js';
-import { isOverdue, type OverdueDelays } from './ticket.overdue.js';
+import { overduePredicate, type OverdueDelays } from './ticket.overdue.js';
 import type { TicketDetailRow } from './ticket.repository.js';
 
 /** What presenting needs besides the row: the instant "overdue" is judged at and the delays of the settings. */
@@ -27,7 +27,17 @@ function secondsBetween(from: string, to: string | null): number | null {
 }
 
 /** A ticket row as the list shows it (no description, no abilities). */
-export function presentTicketListItem(row: TicketRow, ctx: PresentContext): TicketListItem {
+/** The columns a list item needs: everything but the long texts and internal bookkeeping. */
+export type TicketListItemRow = Omit<
+  TicketRow,
+  'message' | 'message_text' | 'severity_rank' | 'previous_status' | 'deleted_at'
+>;
+
+export function presentTicketListItem(
+  row: TicketListItemRow,
+  ctx: PresentContext,
+  overdue: (r: TicketListItemRow) => boolean = overduePredicate(ctx.delays, ctx.now),
+): TicketListItem {
   return {
     id: row.id,
     ref: row.ref,
@@ -56,7 +66,7 @@ export function presentTicketListItem(row: TicketRow, ctx: PresentContext): Tick
     durationMinutes: row.duration_minutes,
     customFields: parseCustomFields(row.custom_fields),
     version: row.version,
-    overdue: isOverdue(row, ctx.delays, ctx.now),
+    overdue: overdue(row),
   };
 }
 
