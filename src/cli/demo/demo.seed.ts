@@ -1,4 +1,5 @@
 import type { Services } from '../../server/app.js';
+import { createRandom } from './random.js';
 import type { Actor } from '../../server/auth/actor.js';
 import { PERMISSIONS } from '../../common/permissions.js';
 import type { Language } from '../../common/languages.js';
@@ -25,27 +26,6 @@ export class DemoClock {
   advance(ms: number): void {
     this.#t += ms;
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo. */
-export function randomFrom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => {
-      const v = list[Math.floor(next() * list.length)];
-      if (v === undefined) throw new Error('empty list');
-      return v;
-    },
-  };
 }
 
 const HOUR = 3600 * 1000;
@@ -82,7 +62,8 @@ export async function seedDemo(
   clock: DemoClock,
   opts: { tickets: number; seed: number; onProgress?: (done: number, total: number) => void },
 ): Promise<SeedReport> {
-  const rnd = randomFrom(opts.seed);
+  const random = createRandom(opts.seed);
+  const rnd = { ...random, int: (min: number, max: number) => min + random.int(max - min + 1) };
   const start = Date.now();
   const agentPassword = 'demo password 2026';
   // Agents, in a Support group with the ticket and customer permissions.
