@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../common/schemas/message.schema.js';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import { ADMIN, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
 import {
   historyOf,
@@ -11,6 +11,8 @@ import {
   ticketApi,
   userWith,
   writeCounts,
+  openTicketApp,
+  type TicketApi,
 } from './ticket.fixtures.js';
 
 type ErrorAnswer = { error: { code: string; details?: unknown } };
@@ -19,11 +21,9 @@ for (const engine of ENGINES) {
   describe(`ticket messages (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
     });
     afterAll(async () => {
       await t.close();

@@ -1,51 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import type { Session, TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
-import { historyOf, newTicket, ticketApi, userWith } from './ticket.fixtures.js';
-
-type ErrorAnswer = { error: { code: string; message: string; details?: unknown } };
+import {
+  historyOf,
+  newTicket,
+  userWith,
+  openTicketApp,
+  type TicketApi,
+  act,
+  expectRefused,
+} from './ticket.fixtures.js';
 
 for (const engine of ENGINES) {
   describe(`ticket workflow through the API (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     let agent: Session & { name: string };
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
       agent = await userWith(t, admin, ['ticket.read', 'ticket.write'], 'Agnes Agent');
     });
     afterAll(async () => {
       await t.close();
     });
 
-    /** Runs an action, expects 200, answers the ticket. */
-    async function act(id: number, action: string, payload: Record<string, unknown> = {}): Promise<Ticket> {
-      const res = await api.act(id, action, payload);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json<Ticket>();
-    }
-
-    function expectRefused(res: { statusCode: number; json: <T>() => T }, action: string, status: string) {
-      expect(res.statusCode).toBe(409);
-      expect(res.json<ErrorAnswer>().error).toMatchObject({
-        code: 'transition_not_allowed',
-        details: { action, status },
-      });
-    }
-
     it('mark read: unread → read, readAt set once, history "read"', async () => {
       const ticket = await newTicket(admin, { unread: true });
       t.clock.advance(90_000);
-      const read = await act(ticket.id, 'read');
+      const read = await act(api, ticket.id, 'read');
       expect(read).toMatchObject({ status: 'read', version: 2, elapsedBeforeReadSeconds: 90 });
       expect(read.readAt).not.toBeNull();
       // Assigning later must not move readAt.
       t.clock.advance(60_000);
-      const assigned = await act(ticket.id, 'assign', { userId: agent.userId });
+      const assigned = await act(api, ticket.id, 'assign', { userId: agent.userId });
       expect(assigned.readAt).toBe(read.readAt);
       const h = await historyOf(admin, ticket.id);
       expect(h.map((e) => e.kind)).toEqual(['created', 'read', 'assigned']);
@@ -62,15 +50,15 @@ for (const engine of ENGINES) {
     it('assign: any open status → assigned, sets readAt of an unread ticket, records old and new assignee', async () => {
       const other = await userWith(t, admin, ['ticket.read'], 'Otto Other');
       const ticket = await newTicket(admin, { unread: true });
-      const first = await act(ticket.id, 'assign', { userId: agent.userId });
+      const first = await act(api, ticket.id, 'assign', { userId: agent.userId });
       expect(first).toMatchObject({
         status: 'assigned',
         assigneeId: agent.userId,
         assigneeName: 'Agnes Agent',
       });
       expect(first.readAt).not.toBeNull();
-      await act(ticket.id, 'status', { status: 'in_progress' });
-      const second = await act(ticket.id, 'assign', { userId: other.userId });
+      await act(api, ticket.id, 'status', { status: 'in_progress' });
+      const second = await act(api, ticket.id, 'assign', { userId: other.userId });
       expect(second).toMatchObject({
         status: 'assigned',
         assigneeId: other.userId,
@@ -88,21 +76,21 @@ for (const engine of ENGINES) {
 
     it('assigning the current assignee again changes nothing', async () => {
       const ticket = await newTicket(admin, { assigneeId: agent.userId });
-      await act(ticket.id, 'status', { status: 'in_progress' });
-      const again = await act(ticket.id, 'assign', { userId: agent.userId });
+      await act(api, ticket.id, 'status', { status: 'in_progress' });
+      const again = await act(api, ticket.id, 'assign', { userId: agent.userId });
       expect(again).toMatchObject({ status: 'in_progress', version: 2 });
     });
 
     it('unassign: assigned → read; other statuses keep theirs; history "unassigned"', async () => {
       const a = await newTicket(admin, { assigneeId: agent.userId });
-      expect(await act(a.id, 'assign', { userId: null })).toMatchObject({
+      expect(await act(api, a.id, 'assign', { userId: null })).toMatchObject({
         status: 'read',
         assigneeId: null,
         assigneeName: null,
       });
       const b = await newTicket(admin, { assigneeId: agent.userId });
-      await act(b.id, 'status', { status: 'waiting' });
-      expect(await act(b.id, 'assign', { userId: null })).toMatchObject({
+      await act(api, b.id, 'status', { status: 'waiting' });
+      expect(await act(api, b.id, 'assign', { userId: null })).toMatchObject({
         status: 'waiting',
         assigneeId: null,
       });
@@ -118,14 +106,14 @@ for (const engine of ENGINES) {
       const ticket = await newTicket(admin);
       expectRefused(await api.act(ticket.id, 'assign', { userId: null }), 'unassign', 'read');
       const closed = await newTicket(admin, { assigneeId: agent.userId });
-      await act(closed.id, 'close', { resolution: 'solved' });
+      await act(api, closed.id, 'close', { resolution: 'solved' });
       expectRefused(await api.act(closed.id, 'assign', { userId: null }), 'unassign', 'closed');
     });
 
     it('set waiting / in progress from any open status but unread; history "status_changed"', async () => {
       const ticket = await newTicket(admin);
-      expect((await act(ticket.id, 'status', { status: 'waiting' })).status).toBe('waiting');
-      expect((await act(ticket.id, 'status', { status: 'in_progress' })).status).toBe('in_progress');
+      expect((await act(api, ticket.id, 'status', { status: 'waiting' })).status).toBe('waiting');
+      expect((await act(api, ticket.id, 'status', { status: 'in_progress' })).status).toBe('in_progress');
       const h = (await historyOf(admin, ticket.id)).filter((e) => e.kind === 'status_changed');
       expect(h.map((e) => [e.oldValue, e.newValue])).toEqual([
         ['read', 'waiting'],
@@ -138,7 +126,7 @@ for (const engine of ENGINES) {
 
     it('close: closedAt, progress 100, resolution; history "closed" with the resolution and the notice wish', async () => {
       const ticket = await newTicket(admin, { progress: 40 });
-      const closed = await act(ticket.id, 'close', { resolution: 'abandoned', notifyCustomer: true });
+      const closed = await act(api, ticket.id, 'close', { resolution: 'abandoned', notifyCustomer: true });
       expect(closed).toMatchObject({ status: 'closed', progress: 100, resolution: 'abandoned' });
       expect(closed.closedAt).not.toBeNull();
       expect(closed.abilities).toMatchObject({
@@ -167,13 +155,13 @@ for (const engine of ENGINES) {
 
     it('reopen: closed → read, or assigned when there is an assignee; closedAt and resolution cleared', async () => {
       const plain = await newTicket(admin);
-      await act(plain.id, 'close', { resolution: 'solved' });
-      const reopened = await act(plain.id, 'reopen');
+      await act(api, plain.id, 'close', { resolution: 'solved' });
+      const reopened = await act(api, plain.id, 'reopen');
       expect(reopened).toMatchObject({ status: 'read', closedAt: null, resolution: null });
       const withAssignee = await newTicket(admin, { assigneeId: agent.userId });
-      await act(withAssignee.id, 'status', { status: 'in_progress' });
-      await act(withAssignee.id, 'close', { resolution: 'solved' });
-      expect((await act(withAssignee.id, 'reopen')).status).toBe('assigned');
+      await act(api, withAssignee.id, 'status', { status: 'in_progress' });
+      await act(api, withAssignee.id, 'close', { resolution: 'solved' });
+      expect((await act(api, withAssignee.id, 'reopen')).status).toBe('assigned');
       const h = (await historyOf(admin, plain.id)).at(-1);
       expect(h).toMatchObject({ kind: 'reopened', oldValue: 'closed', newValue: 'read' });
       expectRefused(await api.act(plain.id, 'reopen'), 'reopen', 'read');

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import {
-  ADMIN,
-  bearer,
-  createTestApp,
-  login,
-  type Session,
-  type TestApp,
-} from '../../../test/helpers/app.js';
+import { ADMIN, bearer, login, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
 import {
   historyOf,
@@ -17,6 +10,8 @@ import {
   ticketApi,
   userWith,
   writeCounts,
+  openTicketApp,
+  type TicketApi,
 } from './ticket.fixtures.js';
 import { TRACK_ID_ALPHABET } from './ticket.ref.js';
 import { createTicketService } from './ticket.service.js';
@@ -27,11 +22,9 @@ for (const engine of ENGINES) {
   describe(`ticket creation (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
     });
     afterAll(async () => {
       await t.close();

@@ -4,7 +4,9 @@ import type { InjectOptions } from 'fastify';
 import type { Permission } from '../../common/permissions.js';
 import type { Message } from '../../common/schemas/message.schema.js';
 import type { HistoryEntry, Ticket } from '../../common/schemas/ticket.schema.js';
-import { login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import { expect } from 'vitest';
+import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import type { DialectName } from '../db/database.js';
 
 let seq = 0;
 
@@ -36,6 +38,45 @@ export async function userWith(
 }
 
 type Requester = Pick<Session, 'request'>;
+
+/** The error body of the API, as tests read it. */
+export type ErrorAnswer = { error: { code: string; message: string; details?: unknown } };
+
+export type TicketApi = ReturnType<typeof ticketApi>;
+
+/** A fresh app on `engine`, its administrator signed in, and a ticket API client acting as them. */
+export async function openTicketApp(
+  engine: DialectName,
+): Promise<{ t: TestApp; admin: Session; api: TicketApi }> {
+  const t = await createTestApp(engine);
+  const admin = await login(t.app, ADMIN.email, ADMIN.password);
+  return { t, admin, api: ticketApi(admin) };
+}
+
+/** Runs a workflow action, expects 200, answers the ticket. */
+export async function act(
+  api: TicketApi,
+  id: number,
+  action: string,
+  payload: Record<string, unknown> = {},
+): Promise<Ticket> {
+  const res = await api.act(id, action, payload);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Ticket>();
+}
+
+/** The answer is the workflow's 409 for `action` from `status`. */
+export function expectRefused(
+  res: { statusCode: number; json: <T>() => T },
+  action: string,
+  status: string,
+): void {
+  expect(res.statusCode).toBe(409);
+  expect(res.json<ErrorAnswer>().error).toMatchObject({
+    code: 'transition_not_allowed',
+    details: { action, status },
+  });
+}
 
 export function ticketApi(s: Requester) {
   const call = (opts: InjectOptions) => s.request(opts);

@@ -1,45 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import type { Session, TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
-import { historyOf, newTicket, ticketApi, userWith, writeCounts } from './ticket.fixtures.js';
-
-type ErrorAnswer = { error: { code: string; message: string; details?: unknown } };
+import {
+  historyOf,
+  newTicket,
+  userWith,
+  writeCounts,
+  openTicketApp,
+  type TicketApi,
+  act,
+  expectRefused,
+  type ErrorAnswer,
+} from './ticket.fixtures.js';
 
 for (const engine of ENGINES) {
   describe(`deleting, restoring, purging, and refused commands (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     let agent: Session & { name: string };
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
       agent = await userWith(t, admin, ['ticket.read', 'ticket.write'], 'Agnes Agent');
     });
     afterAll(async () => {
       await t.close();
     });
 
-    /** Runs an action, expects 200, answers the ticket. */
-    async function act(id: number, action: string, payload: Record<string, unknown> = {}): Promise<Ticket> {
-      const res = await api.act(id, action, payload);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json<Ticket>();
-    }
-
-    function expectRefused(res: { statusCode: number; json: <T>() => T }, action: string, status: string) {
-      expect(res.statusCode).toBe(409);
-      expect(res.json<ErrorAnswer>().error).toMatchObject({
-        code: 'transition_not_allowed',
-        details: { action, status },
-      });
-    }
-
     it('delete keeps the previous status; restore brings it back; both in the history', async () => {
       const ticket = await newTicket(admin);
-      await act(ticket.id, 'status', { status: 'waiting' });
+      await act(api, ticket.id, 'status', { status: 'waiting' });
       const del = await api.remove(ticket.id);
       expect(del.statusCode).toBe(200);
       expect(del.json<Ticket>()).toMatchObject({ status: 'deleted' });
@@ -57,7 +48,7 @@ for (const engine of ENGINES) {
       expect(row).toMatchObject({ previous_status: 'waiting', is_open: false });
       expect(row.deleted_at).not.toBeNull();
       expectRefused(await api.remove(ticket.id), 'delete', 'deleted');
-      const restored = await act(ticket.id, 'restore');
+      const restored = await act(api, ticket.id, 'restore');
       expect(restored.status).toBe('waiting');
       const h = await historyOf(admin, ticket.id);
       expect(h.slice(-2).map((e) => [e.kind, e.oldValue, e.newValue])).toEqual([
@@ -69,9 +60,9 @@ for (const engine of ENGINES) {
 
     it('a closed ticket can be deleted and comes back closed', async () => {
       const ticket = await newTicket(admin);
-      await act(ticket.id, 'close', { resolution: 'solved' });
+      await act(api, ticket.id, 'close', { resolution: 'solved' });
       await api.remove(ticket.id);
-      expect(await act(ticket.id, 'restore')).toMatchObject({ status: 'closed', resolution: 'solved' });
+      expect(await act(api, ticket.id, 'restore')).toMatchObject({ status: 'closed', resolution: 'solved' });
     });
 
     it('purge removes a deleted ticket with its journal, messages and documents, queues the files and audits it', async () => {
@@ -142,7 +133,7 @@ for (const engine of ENGINES) {
 
     it('a stale version is refused with 409 and the current version, and nothing is written', async () => {
       const ticket = await newTicket(admin);
-      await act(ticket.id, 'status', { status: 'waiting', version: 1 });
+      await act(api, ticket.id, 'status', { status: 'waiting', version: 1 });
       const before = await writeCounts(t);
       for (const res of [
         await api.act(ticket.id, 'status', { status: 'in_progress', version: 1 }),

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import { ADMIN, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
-import { newThirdparty, newTicket, ticketApi, userWith } from './ticket.fixtures.js';
+import { newThirdparty, newTicket, userWith, openTicketApp, type TicketApi } from './ticket.fixtures.js';
 
 for (const engine of ENGINES) {
   describe(`names and ranks copied onto tickets (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
     });
     afterAll(async () => {
       await t.close();

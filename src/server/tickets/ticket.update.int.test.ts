@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
-import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import type { Session, TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
 import {
   historyOf,
   newContact,
   newThirdparty,
   newTicket,
-  ticketApi,
   writeCounts,
+  openTicketApp,
+  type TicketApi,
 } from './ticket.fixtures.js';
 
 type ErrorAnswer = { error: { code: string } };
@@ -17,11 +18,9 @@ for (const engine of ENGINES) {
   describe(`ticket editing (${engine})`, () => {
     let t: TestApp;
     let admin: Session;
-    let api: ReturnType<typeof ticketApi>;
+    let api: TicketApi;
     beforeAll(async () => {
-      t = await createTestApp(engine);
-      admin = await login(t.app, ADMIN.email, ADMIN.password);
-      api = ticketApi(admin);
+      ({ t, admin, api } = await openTicketApp(engine));
     });
     afterAll(async () => {
       await t.close();
