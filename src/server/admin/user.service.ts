@@ -15,6 +15,7 @@ import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
 import type { JobQueue } from '../jobs/job.queue.js';
 import type { AuditRepository } from './audit.repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { keysetPage } from '../http/keyset-page.js';
 
 export const ADMIN_GROUP_NAME = 'Administrators';
 
@@ -290,13 +291,8 @@ export function createUserService(deps: {
         accounts.listUsers({ ...filter, afterId, limit: q.limit + 1 }),
         accounts.countUsersMatching(filter),
       ]);
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      return {
-        items: await presentUsers(accounts, page),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.id) : null,
-        total,
-      };
+      const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor(last.id));
+      return { items: await presentUsers(accounts, page), nextCursor, total };
     },
 
     async get(actorIn: Actor | null, id: number): Promise<User> {

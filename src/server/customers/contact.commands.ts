@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../http/errors.js';
 import { emailColumns, type CustomerContext } from './customer.context.js';
 import { decodeKeyset, encodeKeyset } from './customer.cursor.js';
 import { presentContact } from './customer.presenter.js';
+import { keysetPage } from '../http/keyset-page.js';
 
 const contactNotFound = () => notFound('contact_not_found', 'No such contact');
 const FIELDS = ['name', 'email', 'phone', 'role'] as const;
@@ -37,13 +38,8 @@ export function contactCommands(ctx: CustomerContext) {
         contacts.list({ ...filter, after, limit: q.limit + 1 }),
         contacts.count(filter),
       ]);
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(presentContact),
-        nextCursor: rows.length > q.limit && last ? encodeKeyset(last.name, last.id) : null,
-        total,
-      };
+      const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeKeyset(last.name, last.id));
+      return { items: page.map(presentContact), nextCursor, total };
     },
 
     async getContact(actorIn: Actor | null, id: number): Promise<Contact> {

@@ -12,6 +12,7 @@ import { foldForSearch } from '../text/rich-text.js';
 import { emailColumns, type CustomerContext } from './customer.context.js';
 import { decodeKeyset, encodeKeyset } from './customer.cursor.js';
 import { presentThirdparty } from './customer.presenter.js';
+import { keysetPage } from '../http/keyset-page.js';
 
 export const thirdpartyNotFound = () => notFound('thirdparty_not_found', 'No such third party');
 const codeTaken = (code: string) =>
@@ -78,13 +79,10 @@ export function thirdpartyCommands(ctx: CustomerContext) {
         thirdparties.list({ q: search, after, limit: q.limit + 1 }),
         thirdparties.count({ q: search }),
       ]);
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      return {
-        items: await presentRows(page),
-        nextCursor: rows.length > q.limit && last ? encodeKeyset(last.name_folded, last.id) : null,
-        total,
-      };
+      const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
+        encodeKeyset(last.name_folded, last.id),
+      );
+      return { items: await presentRows(page), nextCursor, total };
     },
 
     async getThirdparty(actorIn: Actor | null, id: number): Promise<Thirdparty> {
