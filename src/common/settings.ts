@@ -33,6 +33,10 @@ export const SETTINGS = {
   'interventions.closeWithTicket': { schema: bool, default: false },
   'uploads.maxFileMb': { schema: z.number().int().min(1).max(1024), default: 20 },
   'uploads.maxFilesPerMessage': { schema: z.number().int().min(1).max(100), default: 10 },
+  // <settings:mail>
+  // <settings:notifications>
+  // <settings:portal>
+  // <settings:fieldservice>
 } as const satisfies Record<string, { schema: z.ZodType; default: unknown; secret?: boolean }>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -52,6 +52,11 @@ import { registerTicketListRoutes } from './tickets/ticket.list.routes.js';
 import { createTicketListService } from './tickets/ticket.list.service.js';
 import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
 import { createTicketStatsService } from './tickets/ticket.stats.service.js';
+import { createPortalLinks } from './portal/portal.links.js';
+// <imports:mail>
+// <imports:notifications>
+// <imports:portal>
+// <imports:fieldservice>
 
 export interface AppDeps {
   config: Config;
@@ -93,7 +98,12 @@ export function createServices(deps: AppDeps) {
   const ticketList = createTicketListService({ db, clock, settings, secrets });
   const ticketStats = createTicketStatsService({ db, clock, settings });
   const ticketExport = createTicketExportService({ list: ticketList, clock });
+  const portalLinks = createPortalLinks({ secrets, settings, config });
   // <tickets-domain-services>
+  // <services:mail>
+  // <services:notifications>
+  // <services:portal>
+  // <services:fieldservice>
   const transport =
     deps.mailTransport !== undefined
       ? deps.mailTransport
@@ -105,6 +115,10 @@ export function createServices(deps: AppDeps) {
   registerDocumentJobs(runner, { documents });
   registerTicketJobs(runner, { tickets });
   // <tickets-domain-jobs>
+  // <jobs:mail>
+  // <jobs:notifications>
+  // <jobs:portal>
+  // <jobs:fieldservice>
   return {
     config,
     db,
@@ -125,7 +139,12 @@ export function createServices(deps: AppDeps) {
     ticketList,
     ticketStats,
     ticketExport,
+    portalLinks,
     // <tickets-domain-exports>
+    // <exports:mail>
+    // <exports:notifications>
+    // <exports:portal>
+    // <exports:fieldservice>
     runner,
     transport,
   };
@@ -199,6 +218,10 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       registerTicketListRoutes(api, services);
       registerTicketStatsRoutes(api, services);
       // <tickets-domain-routes>
+      // <routes:mail>
+      // <routes:notifications>
+      // <routes:portal>
+      // <routes:fieldservice>
       done();
     },
     { prefix: '/api/v1' },

@@ -268,6 +268,11 @@ export interface DocumentsTable {
   created_at: string;
 }
 
+// <tables:mail>
+// <tables:notifications>
+// <tables:portal>
+// <tables:fieldservice>
+
 export interface Database {
   users: UsersTable;
   groups: GroupsTable;
@@ -290,6 +295,10 @@ export interface Database {
   ticket_messages: TicketMessagesTable;
   blobs: BlobsTable;
   documents: DocumentsTable;
+  // <database:mail>
+  // <database:notifications>
+  // <database:portal>
+  // <database:fieldservice>
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,8 +2,39 @@
  * Every job the application knows, by name, with its payload. Payloads carry ids, never objects: a handler
  * reloads what it needs, so a job queued before an edit acts on the current state.
  */
+/**
+ * Something that happened on a ticket, for the domains that react to it (customer mail, staff
+ * notifications). The tickets domain enqueues one job per reacting domain in the command's transaction;
+ * each handler reloads the ticket and decides what to do, and must be idempotent (a job may run twice).
+ * `actorUserId`: the staff user who acted (never notified of their own action), null for a customer or
+ * Guichet itself.
+ */
+export type TicketEvent =
+  | {
+      kind: 'created';
+      ticketId: number;
+      actorUserId: number | null;
+      /** Set for tickets from an auto-submitted email: no confirmation goes back (mail loops). */
+      autoSubmitted?: boolean;
+    }
+  | {
+      /** Any new message or private note; the message row says who wrote it and whether it goes by email. */
+      kind: 'message';
+      ticketId: number;
+      messageId: number;
+      actorUserId: number | null;
+    }
+  | { kind: 'assigned'; ticketId: number; assigneeId: number; actorUserId: number | null }
+  | { kind: 'closed'; ticketId: number; actorUserId: number | null; notifyCustomer: boolean };
+
+export type TicketEventKind = TicketEvent['kind'];
+
 export interface JobPayloads {
   'mail.send': { mailId: number };
+  /** Customer mail caused by a ticket event: confirmation, staff message by email, notices. */
+  'mail.ticketEvent': TicketEvent;
+  /** Staff notifications (in-app and email) caused by a ticket event. */
+  'notifications.ticketEvent': TicketEvent;
   /** A third party was renamed: refresh the copy of its name on its tickets (sorting, company search). */
   'tickets.syncThirdpartyName': { thirdpartyId: number };
   /** A user was renamed: refresh the copy of the assignee name on their tickets. */

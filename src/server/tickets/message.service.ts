@@ -2,6 +2,7 @@ import type { CreateMessageInput, Message } from '../../common/schemas/message.s
 import { isOpenStatus, type TicketStatus } from '../../common/tickets.js';
 import { requirePermission, type Actor } from '../auth/actor.js';
 import { AppError } from '../http/errors.js';
+import type { TicketEvent } from '../jobs/job.types.js';
 import { htmlToText } from '../text/rich-text.js';
 import { presentMessage } from './message.presenter.js';
 import {
@@ -86,9 +87,12 @@ export function createMessageService(core: TicketCore) {
           throw invalidAttachment(attachmentIds);
         }
         const history: HistoryLine[] = [];
+        const events: TicketEvent[] = [
+          { kind: 'message', ticketId, messageId: message.id, actorUserId: actor.userId },
+        ];
         if (input.private) {
           history.push({ kind: 'note_added', details: { messageId: message.id } });
-          return { patch: {}, history };
+          return { patch: {}, history, events };
         }
         const to = applyEvent('staffPublicMessage', status, contextOf(row));
         if (to !== status) {
@@ -111,6 +115,7 @@ export function createMessageService(core: TicketCore) {
             last_staff_message_at: now,
           },
           history,
+          events,
         };
       });
       const row = await core.messages.findWithAuthor(messageId);

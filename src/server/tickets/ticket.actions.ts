@@ -42,6 +42,7 @@ export function createTicketActions(core: TicketCore) {
             details: { status: { from: row.status, to: status } },
           },
         ],
+        events: [{ kind: 'assigned', ticketId: id, assigneeId: user.id, actorUserId: actor.userId }],
       };
     });
   }
@@ -111,7 +112,7 @@ export function createTicketActions(core: TicketCore) {
       return core.present(actor, id);
     },
 
-    /** The customer notice itself arrives with the mail work; the wish is kept in the history. */
+    /** `notifyCustomer`: the mail domain sends the close notice (the wish is also kept in the history). */
     async close(
       actorIn: Actor | null,
       id: number,
@@ -127,6 +128,9 @@ export function createTicketActions(core: TicketCore) {
               resolution: input.resolution,
               notifyCustomer: input.notifyCustomer,
             }),
+          ],
+          events: [
+            { kind: 'closed', ticketId: id, actorUserId: actor.userId, notifyCustomer: input.notifyCustomer },
           ],
         };
       });

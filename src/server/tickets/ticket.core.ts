@@ -9,10 +9,12 @@ import type { Db } from '../db/database.js';
 import type { Database, TicketRow, TicketUpdate } from '../db/schema.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import type { JobQueue } from '../jobs/job.queue.js';
+import type { TicketEvent } from '../jobs/job.types.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { hasVisibleContent, sanitizeRichText } from '../text/rich-text.js';
 import { createHistoryRepository, type NewHistoryEntry } from './history.repository.js';
 import { createMessageRepository } from './message.repository.js';
+import { emitTicketEvents } from './ticket.events.js';
 import { presentTicket, type PresentContext } from './ticket.presenter.js';
 import { createTicketRepository } from './ticket.repository.js';
 import {
@@ -70,6 +72,8 @@ export type HistoryLine = Omit<NewHistoryEntry, 'ticketId' | 'at' | 'actor'>;
 export interface TicketChange {
   patch: TicketUpdate;
   history: HistoryLine[];
+  /** What the reacting domains (mail, notifications) hear of, in the same transaction. */
+  events?: TicketEvent[];
 }
 
 export const ticketNotFound = () => notFound('ticket_not_found', 'No such ticket');
@@ -234,6 +238,7 @@ export function createTicketCore(deps: TicketServiceDeps) {
           actor: { type: 'user', userId: actor.userId },
         })),
       );
+      if (ch.events) await emitTicketEvents(deps.jobs, trx, ch.events);
     });
   }
 

@@ -23,6 +23,8 @@ import {
   type HistoryLine,
   type TicketServiceDeps,
 } from './ticket.core.js';
+import type { TicketEvent } from '../jobs/job.types.js';
+import { emitTicketEvents } from './ticket.events.js';
 import { formatTicketRef, generateTrackId } from './ticket.ref.js';
 import { createTicketSync } from './ticket.sync.js';
 import { planTicketUpdate } from './ticket.update.js';
@@ -107,6 +109,11 @@ export function createTicketService(deps: TicketServiceDeps) {
           actor: { type: 'user', userId: actor.userId },
         })),
       );
+      const events: TicketEvent[] = [{ kind: 'created', ticketId: row.id, actorUserId: actor.userId }];
+      if (assignee) {
+        events.push({ kind: 'assigned', ticketId: row.id, assigneeId: assignee.id, actorUserId: actor.userId });
+      }
+      await emitTicketEvents(deps.jobs, trx, events);
       return row;
     });
   }

@@ -4,6 +4,10 @@ import { tickets } from './en/tickets.js';
 import { customers } from './en/customers.js';
 import { dictionaries } from './en/dictionaries.js';
 import { documents } from './en/documents.js';
+// <i18n-imports:mail>
+// <i18n-imports:notifications>
+// <i18n-imports:portal>
+// <i18n-imports:fieldservice>
 
 /** English messages: the same keys as fr.ts. */
 export const en: Catalog = {
@@ -91,6 +95,10 @@ export const en: Catalog = {
   customers,
   dictionaries,
   documents,
+  // <i18n:mail>
+  // <i18n:notifications>
+  // <i18n:portal>
+  // <i18n:fieldservice>
   admin: {
     title: 'Administration',
     description: 'Users, groups and permissions, email, dictionaries and portal settings.',

@@ -3,6 +3,10 @@ import { tickets } from './fr/tickets.js';
 import { customers } from './fr/customers.js';
 import { dictionaries } from './fr/dictionaries.js';
 import { documents } from './fr/documents.js';
+// <i18n-imports:mail>
+// <i18n-imports:notifications>
+// <i18n-imports:portal>
+// <i18n-imports:fieldservice>
 
 /**
  * French messages. en.ts must have exactly the same keys (checked by tsc and by i18n.test.ts).
@@ -96,6 +100,10 @@ export const fr = {
   customers,
   dictionaries,
   documents,
+  // <i18n:mail>
+  // <i18n:notifications>
+  // <i18n:portal>
+  // <i18n:fieldservice>
   admin: {
     title: 'Administration',
     description: 'Utilisateurs, groupes et droits, messagerie, dictionnaires et paramètres du portail.',

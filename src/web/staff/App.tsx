@@ -67,6 +67,10 @@ export function App() {
               </RequirePermission>
             }
           />
+          {/* <routes:mail> */}
+          {/* <routes:notifications> */}
+          {/* <routes:portal> */}
+          {/* <routes:fieldservice> */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

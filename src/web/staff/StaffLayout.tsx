@@ -15,6 +15,7 @@ export function StaffLayout() {
     { to: '/tickets', label: t('nav.tickets'), icon: <IconTicket /> },
     { to: '/customers', label: t('nav.customers'), icon: <IconUsers /> },
   ];
+  // <nav:fieldservice>
   if (user.permissions.includes('admin'))
     nav.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield /> });
 
