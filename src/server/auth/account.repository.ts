@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Permission } from '../../common/permissions.js';
 import type { Db } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database, GroupRow, NewUserRow, UserRow, UserUpdate } from '../db/schema.js';
 
 type Executor = Kysely<Database>;
@@ -26,8 +27,17 @@ function filterUsers<O>(b: SelectQueryBuilder<Database, 'users', O>, q: UserFilt
 }
 
 /** Users, groups, membership and permissions: the accounts that authentication and administration share. */
+const permissionsQuery = (ex: Executor, userId: number | string) =>
+  ex
+    .selectFrom('group_permissions as gp')
+    .innerJoin('group_members as gm', 'gm.group_id', 'gp.group_id')
+    .select('gp.permission')
+    .distinct()
+    .where('gm.user_id', '=', userId as number);
+
 export function createAccountRepository(db: Db) {
   const k = db.kysely;
+  const permissionsOfUser = preparedQuery<[number], { permission: string }>(k, 1, permissionsQuery);
   return {
     countUsers: async (ex: Executor = k) =>
       Number(
@@ -71,14 +81,9 @@ export function createAccountRepository(db: Db) {
     },
 
     /** Permissions granted to a user through all of their groups. */
+    /** Outside a transaction (every request's authentication) the query is built once. */
     permissionsOf: async (userId: number, ex: Executor = k): Promise<Permission[]> => {
-      const rows = await ex
-        .selectFrom('group_permissions as gp')
-        .innerJoin('group_members as gm', 'gm.group_id', 'gp.group_id')
-        .select('gp.permission')
-        .distinct()
-        .where('gm.user_id', '=', userId)
-        .execute();
+      const rows = ex === k ? await permissionsOfUser(userId) : await permissionsQuery(ex, userId).execute();
       return rows.map((r) => r.permission as Permission);
     },
 

@@ -1,33 +1,76 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { ApiTokenRow, Database, OneTimePurpose, SessionRow, UserRow } from '../db/schema.js';
 
 type Executor = Kysely<Database>;
 
+type SessionWithUserRow = UserRow & {
+  s_id: string;
+  s_user_id: number;
+  s_csrf_token: string;
+  s_ip: string | null;
+  s_user_agent: string | null;
+  s_created_at: string;
+  s_last_seen_at: string;
+  s_expires_at: string;
+};
+
+type TokenWithUserRow = UserRow & {
+  t_id: number;
+  t_user_id: number;
+  t_name: string;
+  t_prefix: string;
+  t_token_hash: string;
+  t_created_at: string;
+  t_last_used_at: string | null;
+  t_revoked_at: string | null;
+};
+
 /** Sessions, personal API tokens, one-time links and login throttling counters. */
 export function createSessionRepository(db: Db) {
   const k = db.kysely;
+  // Every authenticated request runs one of these: built and compiled once.
+  const sessionWithUser = preparedQuery<[string], SessionWithUserRow>(k, 1, (q, id) =>
+    q
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id as s_id',
+        's.user_id as s_user_id',
+        's.csrf_token as s_csrf_token',
+        's.ip as s_ip',
+        's.user_agent as s_user_agent',
+        's.created_at as s_created_at',
+        's.last_seen_at as s_last_seen_at',
+        's.expires_at as s_expires_at',
+      ])
+      .selectAll('u')
+      .where('s.id', '=', id),
+  );
+  const tokenWithUser = preparedQuery<[string], TokenWithUserRow>(k, 1, (q, hash) =>
+    q
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([
+        't.id as t_id',
+        't.user_id as t_user_id',
+        't.name as t_name',
+        't.prefix as t_prefix',
+        't.token_hash as t_token_hash',
+        't.created_at as t_created_at',
+        't.last_used_at as t_last_used_at',
+        't.revoked_at as t_revoked_at',
+      ])
+      .selectAll('u')
+      .where('t.token_hash', '=', hash),
+  );
   return {
     insertSession: (row: SessionRow, ex: Executor = k) => ex.insertInto('sessions').values(row).execute(),
 
     /** The session and its user, in one query: this runs on every cookie request. */
     findSessionWithUser: async (id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> => {
-      const row = await k
-        .selectFrom('sessions as s')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .select([
-          's.id as s_id',
-          's.user_id as s_user_id',
-          's.csrf_token as s_csrf_token',
-          's.ip as s_ip',
-          's.user_agent as s_user_agent',
-          's.created_at as s_created_at',
-          's.last_seen_at as s_last_seen_at',
-          's.expires_at as s_expires_at',
-        ])
-        .selectAll('u')
-        .where('s.id', '=', id)
-        .executeTakeFirst();
+      const [row] = await sessionWithUser(id);
       if (!row) return undefined;
       const {
         s_id,
@@ -87,22 +130,7 @@ export function createSessionRepository(db: Db) {
     findApiTokenWithUser: async (
       tokenHash: string,
     ): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> => {
-      const row = await k
-        .selectFrom('api_tokens as t')
-        .innerJoin('users as u', 'u.id', 't.user_id')
-        .select([
-          't.id as t_id',
-          't.user_id as t_user_id',
-          't.name as t_name',
-          't.prefix as t_prefix',
-          't.token_hash as t_token_hash',
-          't.created_at as t_created_at',
-          't.last_used_at as t_last_used_at',
-          't.revoked_at as t_revoked_at',
-        ])
-        .selectAll('u')
-        .where('t.token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      const [row] = await tokenWithUser(tokenHash);
       if (!row) return undefined;
       const {
         t_id,

@@ -85,6 +85,24 @@ for (const engine of ENGINES) {
       expect(await r.runDue()).toBe(0);
     });
 
+    it('done jobs are forgotten after a week; pending and dead ones stay', async () => {
+      const r = runner({ backoffBaseMs: 1 });
+      r.register('mail.send', (p) =>
+        p.mailId === 2 ? Promise.reject(new Error('smtp down')) : Promise.resolve(),
+      );
+      const done = await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: 1 });
+      const dead = await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: 2 }, { maxAttempts: 1 });
+      await r.runDue();
+      clock.advance(6 * 24 * 3600 * 1000);
+      const pending = await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: 3 }, { runAt: clock.now() });
+      expect(await jobs.purgeDone()).toBe(0);
+      clock.advance(2 * 24 * 3600 * 1000);
+      expect(await jobs.purgeDone()).toBe(1);
+      expect(await jobs.get(done)).toBeUndefined();
+      expect(await jobs.get(dead)).toMatchObject({ status: 'dead' });
+      expect(await jobs.get(pending)).toMatchObject({ status: 'pending' });
+    });
+
     it('a job scheduled for later waits until its time', async () => {
       const r = runner();
       r.register('mail.send', () => done());

@@ -5,6 +5,9 @@ import type { Database, JobRow } from '../db/schema.js';
 import { createJobRepository } from './job.repository.js';
 import { DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, type JobName, type JobPayloads } from './job.types.js';
 
+/** Done jobs are kept this long (what happened, for support), then deleted by the hourly housekeeping. */
+export const DONE_JOBS_KEEP_DAYS = 7;
+
 /** The producer side of the jobs table: services enqueue, the JobRunner consumes. */
 export function createJobQueue(db: Db, clock: Clock) {
   const jobs = createJobRepository(db);
@@ -31,6 +34,20 @@ export function createJobQueue(db: Db, clock: Clock) {
         maxAttempts,
         now: iso(now),
       });
+    },
+
+    /**
+     * Forgets jobs done more than `keepDays` ago, in batches so that no single statement holds the
+     * database long. Failed (dead) jobs stay: they are what an operator looks into.
+     */
+    async purgeDone(keepDays = DONE_JOBS_KEEP_DAYS): Promise<number> {
+      const before = iso(new Date(clock.now().getTime() - keepDays * 24 * 3600 * 1000));
+      let total = 0;
+      for (;;) {
+        const n = await jobs.deleteDone(before, 5000);
+        total += n;
+        if (n < 5000) return total;
+      }
     },
 
     get(id: number): Promise<JobRow | undefined> {

@@ -131,6 +131,24 @@ export function createJobRepository(db: Db) {
       return res.numUpdatedRows > 0n;
     },
 
+    /** Deletes at most `limit` jobs done before `finishedBefore`; returns how many went. */
+    async deleteDone(finishedBefore: string, limit: number): Promise<number> {
+      const res = await k
+        .deleteFrom('jobs')
+        .where(
+          'id',
+          'in',
+          k
+            .selectFrom('jobs')
+            .select('id')
+            .where('status', '=', 'done')
+            .where('finished_at', '<', finishedBefore)
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+
     /** Jobs left `running` by a worker that has not finished them since `lockedBefore` (it probably died). */
     listStale(lockedBefore: string): Promise<JobRow[]> {
       return k

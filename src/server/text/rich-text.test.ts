@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, hasVisibleContent, htmlToText, sanitizeRichText } from './rich-text.js';
+import {
+  cleanHtmlToText,
+  foldForSearch,
+  hasVisibleContent,
+  htmlToText,
+  sanitizeRichText,
+} from './rich-text.js';
 
 describe('rich text', () => {
   it('removes scripts, event handlers, javascript: links and styles', () => {
@@ -27,6 +33,23 @@ describe('rich text', () => {
     expect(htmlToText('<p>Bonjour&nbsp;à vous</p><p>Ligne 2<br>Ligne 3 &amp; fin</p>')).toBe(
       'Bonjour à vous\nLigne 2\nLigne 3 & fin',
     );
+  });
+
+  it('reads the same text from cleaned HTML without parsing it again', () => {
+    const inputs = [
+      '<p>Bonjour&nbsp;à vous</p><p>Ligne 2<br>Ligne 3 &amp; fin</p>',
+      '<a href="http://x?a=1&b=2" title="a>b<c">t&amp;u &lt;v&gt;</a> "quoted" it\'s',
+      '<p>é&eacute; <!-- hidden --> <img alt="1>2" src="http://i/x.png"> 3 < 4 > 2</p>',
+      '<script>alert(1)</script><style>p{}</style><p onclick="x()">kept</p>',
+      '<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table><pre>  x\n  y</pre>',
+      '<h1>Title</h1>\n\n\n\n<div>deep <b><i>nested</i></b></div><blockquote>q</blockquote>&#233;&#x41;',
+      'plain text only, with & and < signs',
+      '<p>   </p><br/><br />',
+    ];
+    for (const input of inputs) {
+      const clean = sanitizeRichText(input);
+      expect(cleanHtmlToText(clean)).toBe(htmlToText(clean));
+    }
   });
 
   it('says whether something visible remains', () => {

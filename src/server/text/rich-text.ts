@@ -69,16 +69,31 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 
-/** The text a person reads, for search, email plain parts and previews. */
-export function htmlToText(html: string): string {
-  const withBreaks = html
-    .replace(/<\s*br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote|pre)\s*>/gi, '\n');
-  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
+/** Line breaks a reader sees: `<br>` and the end of a block. */
+function breaksToNewlines(html: string): string {
+  return html.replace(/<\s*br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6]|tr|blockquote|pre)\s*>/gi, '\n');
+}
+
+function tidyText(text: string): string {
   return decodeEntities(text)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** The text a person reads, for search, email plain parts and previews, of any HTML (email bodies). */
+export function htmlToText(html: string): string {
+  return tidyText(sanitizeHtml(breaksToNewlines(html), { allowedTags: [], allowedAttributes: {} }));
+}
+
+/**
+ * The same text as `htmlToText`, for HTML that `sanitizeRichText` produced. Its output is well formed: `<`
+ * and `>` are escaped in text and in attribute values, so a tag ends at the first `>` and a regular
+ * expression strips tags exactly, at a small fraction of the cost of parsing again. Ticket creation and
+ * every message run this, so it matters at thousands of requests a second.
+ */
+export function cleanHtmlToText(clean: string): string {
+  return tidyText(breaksToNewlines(clean).replace(/<[^>]*>/g, ''));
 }
 
 function decodeEntities(s: string): string {
@@ -92,9 +107,9 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** True when the HTML holds something a reader would see (text or an image). */
-export function hasVisibleContent(html: string): boolean {
-  return htmlToText(html).length > 0 || /<img\s/i.test(html);
+/** True when HTML from `sanitizeRichText` holds something a reader would see (text or an image). */
+export function hasVisibleContent(clean: string): boolean {
+  return /<img\s/i.test(clean) || cleanHtmlToText(clean).length > 0;
 }
 
 /** Lower case without accents: `Réseau` and `reseau` match (search and company names). */

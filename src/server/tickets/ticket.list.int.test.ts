@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
+import { ticketListItemSchema, ticketListPageSchema } from '../../common/schemas/ticket.schema.js';
 import { userWith } from './ticket.fixtures.js';
 import {
   allPages,
@@ -35,6 +36,15 @@ for (const engine of ENGINES) {
       expect(ids(page.items)).toEqual(ids(open()));
       expect(page.items[0]?.id).toBe(T.noted.id);
       expect(page).toMatchObject({ total: 8, totalCapped: false, nextCursor: null });
+    });
+
+    it('answers exactly the documented page shape: every field, no other (its zod pass is skipped)', async () => {
+      const page = await listPage(admin, { status: 'all', limit: 3 });
+      expect(() => ticketListPageSchema.parse(page)).not.toThrow();
+      expect(Object.keys(page).sort()).toEqual(Object.keys(ticketListPageSchema.shape).sort());
+      for (const item of page.items) {
+        expect(Object.keys(item).sort()).toEqual(Object.keys(ticketListItemSchema.shape).sort());
+      }
     });
 
     it('status=all adds closed tickets but never deleted ones; status=deleted shows only those', async () => {

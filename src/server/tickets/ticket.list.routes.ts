@@ -34,6 +34,10 @@ Sorted by \`sort\` and \`order\`; empty values (no assignee, no third party) com
         querystring: ticketListQuerySchema,
         response: { 200: ticketListPageSchema, ...errors },
       },
+      // The busiest answer of the API: its presenter already builds exactly the documented shape (checked
+      // at compile time, and against the schema in ticket.list.int.test.ts), so it skips the zod pass,
+      // which cost a tenth of the request.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (req) => ticketList.list(req.actor, req.query),
   );
