@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     thirdparties: { type: 'string', default: '10000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    'web-processes': { type: 'string', default: String(os.availableParallelism()) },
     engine: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`npm run bench -- [--tickets N] [--thirdparties N] [--duration s] [--connections n]
   [--engine sqlite|postgres] [--no-build] [--keep] [--reuse <data dir or database URL kept by --keep>]
+  [--web-processes N (GUICHET_WEB_PROCESSES of the server; default: one per core)]
   [--server-root <another checkout, built, to compare>]
 Env: DATABASE_URL (PostgreSQL server to create the benchmark database on), BENCH_TICKETS.`);
   process.exit(0);
@@ -45,6 +47,7 @@ const opts = {
   thirdparties: Math.min(Number(args.thirdparties), Math.max(100, Math.floor(tickets / 10))),
   duration: Number(args.duration),
   connections: Number(args.connections),
+  webProcesses: Number(args['web-processes']),
 };
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -137,7 +140,7 @@ function table(engine: string, rows: Measure[]): string {
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
   const notes = rows.filter((m) => m.note).map((m) => `  ${m.scenario}: ${m.note}`);
   return [
-    `\n${engine}, ${opts.tickets.toLocaleString('en-US')} tickets, ${opts.connections} connections, ${opts.duration} s per scenario`,
+    `\n${engine}, ${opts.tickets.toLocaleString('en-US')} tickets, ${opts.connections} connections, ${opts.duration} s per scenario, ${opts.webProcesses} web process(es)`,
     line(head),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...body.map(line),
@@ -166,7 +169,10 @@ async function benchmark(target: Target): Promise<string> {
     await db.destroy();
   }
   const server = await step('start the server', () =>
-    startServer(target.env, args['server-root'] ? path.resolve(args['server-root']) : undefined),
+    startServer(
+      { ...target.env, GUICHET_WEB_PROCESSES: String(opts.webProcesses) },
+      args['server-root'] ? path.resolve(args['server-root']) : undefined,
+    ),
   );
   try {
     const token = await apiToken(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password);

@@ -20,5 +20,11 @@ export default function setup(): void {
   const changedAt = Math.max(...sources.map(newestMtime));
   if (builtAt > changedAt) return;
   console.log(builtAt ? 'e2e: dist/web is older than src/web, rebuilding' : 'e2e: building the web app');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: the tests (and the
+  // portal's size budget) are about what production serves.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

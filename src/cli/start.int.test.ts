@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
@@ -130,6 +130,41 @@ describe('guichet start', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited()).toBe(0);
   });
+
+  it('with GUICHET_WEB_PROCESSES=2 two processes serve the port, a dead one is replaced, SIGTERM stops all', async () => {
+    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2' });
+    const [, url] = await server.waitFor(
+      /Guichet is running at (http:\/\/\S+) \(role: all, SQLite, 2 web processes\)/,
+      90_000,
+    );
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/healthz`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+
+    const children = () =>
+      execFileSync('pgrep', ['-P', String(server?.child.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+    const [first] = children();
+    expect(children()).toHaveLength(2);
+    process.kill(first!, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (!/a web process exited/.test(server.stderr()) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(server.stderr()).toMatch(/a web process exited \(signal SIGKILL\); starting another/);
+    while (!(children().length === 2 && !children().includes(first!)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(children()).not.toContain(first);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    const pids = children();
+    server.child.kill('SIGTERM');
+    expect(await server.exited(10_000)).toBe(0);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 180_000);
 
   it('an invalid environment exits 1 with one clear line', async () => {
     server = startServer([], { ...env, PORT: 'abc' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIL_SETTINGS } from './mail.templates.js';
 
 /**
  * Every setting (SPEC 7): flat dotted keys, a type, a default that works on a fresh install, and whether
@@ -33,6 +34,7 @@ export const SETTINGS = {
   'interventions.closeWithTicket': { schema: bool, default: false },
   'uploads.maxFileMb': { schema: z.number().int().min(1).max(1024), default: 20 },
   'uploads.maxFilesPerMessage': { schema: z.number().int().min(1).max(100), default: 10 },
+  ...MAIL_SETTINGS,
   // <settings:mail>
   // <settings:notifications>
   // <settings:portal>

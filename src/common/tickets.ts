@@ -93,6 +93,12 @@ export const TICKET_ABILITIES = [
   'addMessage',
   'addNote',
   'uploadDocument',
+  /** Field service (SPEC 6): offered on tickets with a third party, to holders of intervention.write. */
+  'createIntervention',
+  /** Ticket with a third party and proposal.write. */
+  'createProposal',
+  /** agenda.write. */
+  'createEvent',
 ] as const;
 export type TicketAbility = (typeof TICKET_ABILITIES)[number];
 export type TicketAbilities = Record<TicketAbility, boolean>;

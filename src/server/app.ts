@@ -35,7 +35,7 @@ import { createMailService } from './mail/mail.service.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { createSettingsService } from './settings/settings.service.js';
 import { registerMailJobs } from './mail/mail.jobs.js';
-import { createSmtpTransport, type MailTransport } from './mail/mail.transport.js';
+import type { MailTransport } from './mail/mail.transport.js';
 import { registerMessageRoutes } from './tickets/message.routes.js';
 import { registerTicketJobs } from './tickets/ticket.jobs.js';
 import { registerTicketRoutes } from './tickets/ticket.routes.js';
@@ -53,9 +53,27 @@ import { createTicketListService } from './tickets/ticket.list.service.js';
 import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
 import { createTicketStatsService } from './tickets/ticket.stats.service.js';
 import { createPortalLinks } from './portal/portal.links.js';
+import { registerMailRoutes } from './mail/mail.routes.js';
+import { createMailSettingsService } from './mail/mail.settings.js';
+import { createMailTransports } from './mail/mail.transports.js';
+import { createTicketMailer, registerTicketMailJobs } from './mail/ticket-mail.handler.js';
+import { createTicketMailService } from './mail/ticket-mail.service.js';
 // <imports:mail>
+import { createNotificationHandler, registerNotificationJobs } from './notifications/notification.handler.js';
+import { registerNotificationRoutes } from './notifications/notification.routes.js';
+import { createNotificationService } from './notifications/notification.service.js';
 // <imports:notifications>
+import { registerPortalCustomerLinkRoutes } from './portal/portal.customer-link.routes.js';
+import { createPortalServices } from './portal/portal.module.js';
+import { registerPortalRoutes } from './portal/portal.routes.js';
+import { registerPortalPages } from './portal/portal.static.js';
 // <imports:portal>
+import {
+  createEquipment,
+  createFieldservice,
+  registerFieldserviceJobs,
+} from './fieldservice/fieldservice.service.js';
+import { registerFieldserviceRoutes } from './fieldservice/fieldservice.routes.js';
 // <imports:fieldservice>
 
 export interface AppDeps {
@@ -81,15 +99,18 @@ export function createServices(deps: AppDeps) {
   const auth = createAuthService({ db, accounts, sessions, clock, config });
   const users = createUserService({ db, accounts, audit, auth, clock, config, jobs });
   const groups = createGroupService({ db, accounts, audit, clock });
-  const settings = createSettingsService({ db, audit, clock });
+  const settings = createSettingsService({ db, audit, clock, secrets });
   const dictionaries = createDictionaryService({ db, audit, clock, jobs });
   const customers = createCustomerService({ db, audit, clock, jobs });
   const documents = createDocumentService({ db, clock, settings, config, jobs });
+  // Field service equipment: the tickets domain checks a ticket's equipment through it (SPEC 6).
+  const equipment = createEquipment({ db, clock, settings, accounts });
   const tickets = createTicketService({
     db,
     clock,
     dictionaries,
     customers,
+    equipment,
     accounts,
     settings,
     jobs,
@@ -100,24 +121,50 @@ export function createServices(deps: AppDeps) {
   const ticketExport = createTicketExportService({ list: ticketList, clock });
   const portalLinks = createPortalLinks({ secrets, settings, config });
   // <tickets-domain-services>
+  // A transport given by the caller (tests) wins; null or none falls back to the settings, then the env.
+  const mailTransports = createMailTransports({ config, settings, secrets, override: deps.mailTransport });
+  const mailSettings = createMailSettingsService({
+    settings,
+    transports: mailTransports,
+    portalLinks,
+    config,
+  });
+  const ticketMailer = createTicketMailer({ db, clock, mail, settings, portalLinks });
+  const ticketMail = createTicketMailService({ db, mail, tickets });
   // <services:mail>
+  const notifications = createNotificationService({ db, clock });
+  const notificationHandler = createNotificationHandler({ db, clock, accounts, settings, mail, config });
   // <services:notifications>
+  const portalServices = createPortalServices({
+    db,
+    clock,
+    config,
+    secrets,
+    accounts,
+    audit,
+    jobs,
+    mail,
+    settings,
+    dictionaries,
+    customers,
+    documents,
+    equipment,
+    portalLinks,
+  });
   // <services:portal>
+  const fieldservice = createFieldservice({ db, clock, settings, accounts });
   // <services:fieldservice>
-  const transport =
-    deps.mailTransport !== undefined
-      ? deps.mailTransport
-      : config.smtpUrl
-        ? createSmtpTransport(config.smtpUrl)
-        : null;
   const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
-  registerMailJobs(runner, { mail, transport });
+  registerMailJobs(runner, { mail, routing: mailTransports });
   registerDocumentJobs(runner, { documents });
   registerTicketJobs(runner, { tickets });
   // <tickets-domain-jobs>
+  registerTicketMailJobs(runner, { ticketMailer });
   // <jobs:mail>
+  registerNotificationJobs(runner, { handler: notificationHandler });
   // <jobs:notifications>
   // <jobs:portal>
+  registerFieldserviceJobs(runner, { fieldservice });
   // <jobs:fieldservice>
   return {
     config,
@@ -141,12 +188,20 @@ export function createServices(deps: AppDeps) {
     ticketExport,
     portalLinks,
     // <tickets-domain-exports>
+    mailTransports,
+    mailSettings,
+    ticketMailer,
+    ticketMail,
     // <exports:mail>
+    notifications,
+    notificationHandler,
     // <exports:notifications>
+    ...portalServices,
     // <exports:portal>
+    equipment,
+    fieldservice,
     // <exports:fieldservice>
     runner,
-    transport,
   };
 }
 
@@ -174,7 +229,7 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
+  registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
   await app.register(cookie);
 
   await app.register(swagger, {
@@ -218,9 +273,14 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       registerTicketListRoutes(api, services);
       registerTicketStatsRoutes(api, services);
       // <tickets-domain-routes>
+      registerMailRoutes(api, services);
       // <routes:mail>
+      registerNotificationRoutes(api, services);
       // <routes:notifications>
+      registerPortalRoutes(api, services);
+      registerPortalCustomerLinkRoutes(api, services);
       // <routes:portal>
+      registerFieldserviceRoutes(api, services);
       // <routes:fieldservice>
       done();
     },
@@ -236,6 +296,7 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
     );
   }
+  registerPortalPages(app, webDir);
 
   return app;
 }

@@ -33,6 +33,7 @@ const envSchema = z.object({
   GUICHET_PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30000),
   GUICHET_JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   GUICHET_WEB_DIR: z.string().optional(),
+  GUICHET_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Role = 'web' | 'worker' | 'all';
@@ -58,6 +59,8 @@ export interface Config {
   jobPollMs: number;
   /** Directory holding the built staff app (index.html); absent in tests that need no UI. */
   webDir: string | undefined;
+  /** HTTP server processes sharing the port (one per core uses the whole machine). */
+  webProcesses: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.GUICHET_TRUST_PROXY,
     jobPollMs: e.GUICHET_JOB_POLL_MS,
     webDir: e.GUICHET_WEB_DIR ? path.resolve(e.GUICHET_WEB_DIR) : undefined,
+    webProcesses: e.GUICHET_WEB_PROCESSES,
   };
 }

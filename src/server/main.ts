@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from './app.js';
+import { forkWebProcesses, isWebProcess, type WebProcesses } from './cluster.js';
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
 import { createDb, type Db } from './db/database.js';
 import { MigrationError, migrateToLatest } from './db/migrate.js';
@@ -47,11 +48,40 @@ function oneLine(message: string): string {
 }
 
 /** The URL people type: a wildcard host is reachable on localhost. */
-function displayUrl(app: FastifyInstance): string {
-  const address = app.server.address() as AddressInfo;
+function displayUrl(address: Pick<AddressInfo, 'address' | 'port'>): string {
   const wildcard = ['0.0.0.0', '::', '::0'].includes(address.address);
-  const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host = wildcard
+    ? 'localhost'
+    : address.address.includes(':')
+      ? `[${address.address}]`
+      : address.address;
   return `http://${host}:${address.port}`;
+}
+
+/**
+ * One of several HTTP processes (GUICHET_WEB_PROCESSES > 1), forked by the primary once the database is
+ * migrated: it only serves. The primary stops it with SIGTERM; SIGINT (Ctrl+C reaches the whole process
+ * group) is left to the primary, so one keypress never counts twice.
+ */
+async function startWebProcess(): Promise<RunningServer> {
+  const config = loadConfig(process.env);
+  const db = createDb(config);
+  const app = await buildApp({ config, db });
+  await app.listen({ host: config.host, port: config.port });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await db.destroy();
+    })());
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+  return { config, url: displayUrl(app.server.address() as AddressInfo), stop };
 }
 
 async function announceFirstAdmin(services: Services): Promise<void> {
@@ -74,6 +104,7 @@ async function announceFirstAdmin(services: Services): Promise<void> {
  * a second signal forces the exit. A startup failure prints one line on stderr and exits 1.
  */
 export async function start(opts: StartOptions): Promise<RunningServer> {
+  if (isWebProcess()) return startWebProcess();
   let db: Db | undefined;
   try {
     const config = loadConfig(opts.env ?? process.env);
@@ -86,35 +117,50 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     await announceFirstAdmin(services);
 
     let app: FastifyInstance | undefined;
+    let web: WebProcesses | undefined;
     let url: string | undefined;
-    if (opts.role === 'web' || opts.role === 'all') {
+    let stop: () => Promise<void> = () => Promise.resolve();
+    if ((opts.role === 'web' || opts.role === 'all') && config.webProcesses > 1) {
+      web = await forkWebProcesses(config.webProcesses, displayUrl, (message) => {
+        console.error(`guichet: ${message}`);
+        void stop().finally(() => process.exit(1));
+      });
+      url = web.url;
+    } else if (opts.role === 'web' || opts.role === 'all') {
       app = await buildApp({ config, db, services });
       await app.listen({ host: config.host, port: config.port });
-      url = displayUrl(app);
+      url = displayUrl(app.server.address() as AddressInfo);
     }
     // The runner's poll timer keeps a worker-only process alive until stop().
     let housekeeping: NodeJS.Timeout | undefined;
     if (opts.role === 'worker' || opts.role === 'all') {
       services.runner.start();
       const purge = () =>
-        services.auth.purgeExpired().catch((err: unknown) => {
+        Promise.all([
+          services.auth.purgeExpired(),
+          services.portalSessions.purgeExpired(),
+          services.jobs.purgeDone(),
+        ]).catch((err: unknown) => {
           console.error(`guichet: housekeeping failed: ${describeStartupError(err)}`);
         });
       void purge();
       housekeeping = setInterval(() => void purge(), HOUSEKEEPING_MS).unref();
     }
 
+    const engine = db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    const processes = web ? `, ${config.webProcesses} web processes` : '';
     console.log(
       url
-        ? `Guichet is running at ${url} (role: ${opts.role}, ${db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`
-        : `Guichet worker is running (${db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`,
+        ? `Guichet is running at ${url} (role: ${opts.role}, ${engine}${processes})`
+        : `Guichet worker is running (${engine})`,
     );
 
     const openDb = db;
     let stopping: Promise<void> | undefined;
-    const stop = () =>
+    stop = () =>
       (stopping ??= (async () => {
         clearInterval(housekeeping);
+        await web?.stop();
         await app?.close(); // stops accepting, waits for in-flight requests
         await services.runner.stop();
         await openDb.destroy();

@@ -70,6 +70,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     language: 'fr',
     active: true,
     hasPassword: true,
+    notifyByEmail: true,
     groups: [{ id: 1, name: 'Administrators' }],
     permissions: ['ticket.read', 'admin'],
     createdAt: '2026-01-01T00:00:00.000Z',

@@ -16,6 +16,7 @@ export type Me = z.infer<typeof meSchema>;
 export const updateMeSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   language: languageSchema.optional(),
+  notifyByEmail: z.boolean().optional(),
 });
 
 export const changePasswordSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.js';
 import { documentSchema } from './document.schema.js';
+import { messageDeliverySchema } from './mail.schema.js';
 import { actorRefSchema } from './ticket.schema.js';
 
 export const messageSchema = z
@@ -10,8 +11,10 @@ export const messageSchema = z
     author: actorRefSchema,
     body: z.string(),
     private: z.boolean(),
-    /** The author asked for it to go to the customer by email (sending arrives with the portal work). */
+    /** The author asked for it to go to the customer by email (contact, else reporter, else third party). */
     sendByEmail: z.boolean(),
+    /** Where that email stands; null for notes, customer messages and messages not sent by email. */
+    delivery: messageDeliverySchema.nullable(),
     createdAt: isoDateTime,
     attachments: z.array(documentSchema),
   })

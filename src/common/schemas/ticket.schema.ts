@@ -87,7 +87,7 @@ export const createTicketSchema = z.strictObject({
   assigneeId: id.nullable().optional(),
   thirdpartyId: id.nullable().optional(),
   contactId: id.nullable().optional(),
-  /** No equipment exists yet (a later issue): only null is accepted for now. */
+  /** An equipment item of the ticket's third party (400 invalid_equipment otherwise, or without one). */
   equipmentId: id.nullable().optional(),
   /** Reporter's address when the request came from a customer (phone, API integrations). */
   authorEmail: emailSchema.optional(),

@@ -14,6 +14,8 @@ export const userSchema = z
     language: languageSchema,
     active: z.boolean(),
     hasPassword: z.boolean(),
+    /** Staff notifications by email too (SPEC 5); each user sets it for themselves (PATCH /auth/me). */
+    notifyByEmail: z.boolean(),
     groups: z.array(groupRefSchema),
     permissions: z.array(permissionSchema),
     createdAt: isoDateTime,

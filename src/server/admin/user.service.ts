@@ -341,14 +341,19 @@ export function createUserService(deps: {
 
     async updateOwnProfile(
       actorIn: Actor | null,
-      input: { name?: string; language?: Language },
+      input: { name?: string; language?: Language; notifyByEmail?: boolean },
     ): Promise<User> {
       const actor = requireActor(actorIn);
       const row = await db.kysely.transaction().execute(async (trx) => {
         const before = await loadUser(actor.userId, trx);
+        const { notifyByEmail, ...profile } = input;
         const updated = await accounts.updateUser(
           actor.userId,
-          { ...input, updated_at: iso(clock.now()) },
+          {
+            ...profile,
+            ...(notifyByEmail !== undefined ? { notify_by_email: notifyByEmail } : {}),
+            updated_at: iso(clock.now()),
+          },
           trx,
         );
         if (!updated) throw new AppError('user_not_found', 404, 'No such user');

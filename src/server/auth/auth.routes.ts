@@ -76,7 +76,7 @@ export function registerAuthRoutes(
     {
       schema: {
         tags,
-        summary: 'Change my name or language',
+        summary: 'Change my name, language or whether I get my notifications by email',
         body: updateMeSchema,
         response: { 200: meSchema, ...errors },
       },

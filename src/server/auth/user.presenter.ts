@@ -15,6 +15,7 @@ export async function presentUsers(accounts: AccountRepository, rows: UserRow[])
     language: r.language as Language,
     active: r.active,
     hasPassword: r.password_hash !== null,
+    notifyByEmail: r.notify_by_email,
     groups: groups.filter((g) => g.user_id === r.id).map((g) => ({ id: g.id, name: g.name })),
     permissions: effectivePermissions(perms.filter((p) => p.user_id === r.id).map((p) => p.permission)),
     createdAt: r.created_at,

@@ -169,13 +169,26 @@ export function thirdpartyCommands(ctx: CustomerContext) {
       );
     },
 
-    /** Refused while tickets refer to it (their history would lose its customer); contacts go with it. */
+    /**
+     * Refused while tickets refer to it (their history would lose its customer), and while it has
+     * contracts, equipment, interventions or proposals (they would go with it); contacts go with it.
+     */
     async deleteThirdparty(actorIn: Actor | null, id: number): Promise<void> {
       const actor = requirePermission(actorIn, 'thirdparty.write');
       await ctx.command(async (trx, now) => {
+        await thirdparties.lockForDelete(id, trx);
         const before = await load(id, trx);
         if (await thirdparties.hasTickets(id, trx)) {
           throw conflict('thirdparty_has_tickets', `"${before.name}" has tickets and cannot be deleted`);
+        }
+        const usage = await thirdparties.fieldserviceUsage(id, trx);
+        const used = Object.entries(usage).filter(([, n]) => n > 0);
+        if (used.length > 0) {
+          throw conflict(
+            'thirdparty_in_use',
+            `"${before.name}" has ${used.map(([what, n]) => `${n} ${what}`).join(', ')} and cannot be deleted`,
+            usage,
+          );
         }
         await thirdparties.remove(id, trx);
         await ctx.record(trx, {

@@ -115,6 +115,41 @@ export function createThirdpartyRepository(db: Db) {
         .limit(1)
         .executeTakeFirst()) !== undefined,
 
+    /**
+     * Locks the row until the transaction ends (PostgreSQL; SQLite runs one write at a time). A concurrent
+     * insert that references it (its foreign key check takes a key-share lock) then waits for the delete
+     * and fails, instead of being removed by the cascade after the in-use check has passed.
+     */
+    lockForDelete: async (id: number, ex: Executor): Promise<void> => {
+      await ex
+        .selectFrom('thirdparties')
+        .select('id')
+        .where('id', '=', id)
+        .$if(db.dialect === 'postgres', (qb) => qb.forUpdate())
+        .executeTakeFirst();
+    },
+
+    /**
+     * How many field-service objects (SPEC 6) belong to it. Their foreign keys cascade, so deleting it
+     * would silently destroy them: the service refuses while any exist. Read here, on the tables, like
+     * `hasTickets`, so the customers domain needs nothing from the field-service code.
+     */
+    fieldserviceUsage: async (id: number, ex: Executor = k) => {
+      const n = (table: 'contracts' | 'equipment' | 'interventions' | 'proposals') =>
+        ex
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .where('thirdparty_id', '=', id)
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n));
+      // One after the other: inside a transaction, SQLite and a pg client run one query at a time anyway.
+      const contracts = await n('contracts');
+      const equipment = await n('equipment');
+      const interventions = await n('interventions');
+      const proposals = await n('proposals');
+      return { contracts, equipment, interventions, proposals };
+    },
+
     /** Its contacts go with it (foreign key ON DELETE CASCADE). */
     remove: (id: number, ex: Executor = k) => ex.deleteFrom('thirdparties').where('id', '=', id).execute(),
   };

@@ -268,9 +268,181 @@ export interface DocumentsTable {
   created_at: string;
 }
 
+/**
+ * Columns added by the mail migration (2026-11-28c), declared by interface merging so the mail work stays
+ * at its anchor. `dedupe_key`: one per ticket event that caused the mail (a job run twice queues once).
+ */
+export interface MailsTable {
+  ticket_id: number | null;
+  message_id_ref: number | null;
+  dedupe_key: string | null;
+}
+/**
+ * `tickets.language` (same migration): the customer's language for mail about the ticket (portal, email),
+ * null for the default. Not merged into TicketsTable, whose exact row type the ticket list relies on:
+ * code that reads or writes it widens the database type with `DatabaseWithTicketLanguage`.
+ */
+export interface TicketLanguageColumn {
+  language: string | null;
+}
+export type DatabaseWithTicketLanguage = Omit<Database, 'tickets'> & {
+  tickets: TicketsTable & TicketLanguageColumn;
+};
 // <tables:mail>
+/** Added by the notifications migration (2026-11-28d): staff notifications by email too (SPEC 5). */
+export interface UsersTable {
+  notify_by_email: Generated<boolean>;
+}
+export type NotificationKind = 'created' | 'message' | 'assigned';
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  ticket_id: number;
+  kind: NotificationKind;
+  /** Names the event; unique per user, so a job that runs twice notifies once. */
+  event_key: string;
+  actor_name: string | null;
+  actor_email: string | null;
+  ticket_ref: string;
+  ticket_subject: string;
+  excerpt: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 // <tables:notifications>
+/** The public portal (migration 2026-11-28e): sessions and their grants, personalized links, abuse counters. */
+export interface PortalSessionsTable {
+  /** SHA-256 of the cookie value. */
+  id: string;
+  thirdparty_id: number | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  max_expires_at: string;
+}
+export interface PortalSessionTicketsTable {
+  session_id: string;
+  ticket_id: number;
+}
+export interface PortalLinksTable {
+  thirdparty_id: number;
+  token_hash: string;
+  /** The token sealed with the master key (secret-box), so staff can copy the link again. */
+  token_sealed: string;
+  created_at: string;
+  created_by: number | null;
+}
+export interface PortalIpQuotaTable {
+  ip: string;
+  /** `YYYY-MM`, UTC. */
+  month: string;
+  count: number;
+}
+export interface PortalCaptchaUsedTable {
+  challenge: string;
+  expires_at: string;
+}
 // <tables:portal>
+export interface ContractsTable {
+  id: Generated<number>;
+  ref: string;
+  thirdparty_id: number;
+  label: string;
+  start_date: string;
+  end_date: string | null;
+  /** draft, validated or closed; "active"/"expired" are read from the dates. */
+  state: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EquipmentTable {
+  id: Generated<number>;
+  ref: string;
+  label: string;
+  serial_number: string | null;
+  serial_lower: string | null;
+  thirdparty_id: number;
+  contract_id: number | null;
+  location: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterventionsTable {
+  id: Generated<number>;
+  ref: string;
+  thirdparty_id: number;
+  description: string;
+  status: string;
+  equipment_id: number | null;
+  contract_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterventionLinesTable {
+  id: Generated<number>;
+  intervention_id: number;
+  date: string;
+  duration_minutes: number;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  ref: string;
+  thirdparty_id: number;
+  status: string;
+  valid_until: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalLinesTable {
+  id: Generated<number>;
+  proposal_id: number;
+  description: string;
+  quantity_milli: number;
+  unit_price_cents: number;
+  vat_rate_milli: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  type_code: string;
+  label: string;
+  start_at: string;
+  end_at: string;
+  all_day: boolean;
+  owner_id: number | null;
+  thirdparty_id: number | null;
+  done: boolean;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketLinksTable {
+  id: Generated<number>;
+  ticket_id: number;
+  object_type: string;
+  object_id: number;
+  created_at: string;
+  created_by: number | null;
+}
+
 // <tables:fieldservice>
 
 export interface Database {
@@ -296,8 +468,22 @@ export interface Database {
   blobs: BlobsTable;
   documents: DocumentsTable;
   // <database:mail>
+  notifications: NotificationsTable;
   // <database:notifications>
+  portal_sessions: PortalSessionsTable;
+  portal_session_tickets: PortalSessionTicketsTable;
+  portal_links: PortalLinksTable;
+  portal_ip_quota: PortalIpQuotaTable;
+  portal_captcha_used: PortalCaptchaUsedTable;
   // <database:portal>
+  contracts: ContractsTable;
+  equipment: EquipmentTable;
+  interventions: InterventionsTable;
+  intervention_lines: InterventionLinesTable;
+  proposals: ProposalsTable;
+  proposal_lines: ProposalLinesTable;
+  events: EventsTable;
+  ticket_links: TicketLinksTable;
   // <database:fieldservice>
 }
 

@@ -77,12 +77,37 @@ for (const engine of ENGINES) {
       expect(items.find((e) => e.code === 'NORMAL')).toMatchObject({ isDefault: true, color: '#228be6' });
     });
 
-    it('event types are never in use yet (no events table): each can be deleted except the default', async () => {
+    it('an event type used by an agenda event can only be deactivated; unused ones are deleted', async () => {
       const items = await list('event-types');
       expect(items.map((e) => e.code)).toEqual(['AC_TEL', 'AC_RDV', 'AC_INT', 'AC_OTH']);
       expect(items.every((e) => !e.inUse)).toBe(true);
-      expect((await del('event-types', 'AC_OTH')).statusCode).toBe(409);
+      const event = await admin.request({
+        method: 'POST',
+        url: '/api/v1/events',
+        payload: {
+          typeCode: 'AC_RDV',
+          label: 'Visit',
+          start: '2026-12-01T09:00:00Z',
+          end: '2026-12-01T10:00:00Z',
+        },
+      });
+      expect(event.statusCode).toBe(201);
+      expect((await list('event-types')).find((e) => e.code === 'AC_RDV')?.inUse).toBe(true);
+      const entries = await count('dictionary_entries');
+      const refused = await del('event-types', 'AC_RDV');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ error: { code: 'dictionary_code_in_use' } });
+      expect(await count('dictionary_entries')).toBe(entries);
+      expect((await patch('event-types', 'AC_RDV', { active: false })).json()).toMatchObject({
+        active: false,
+        inUse: true,
+      });
+      expect((await del('event-types', 'AC_OTH')).statusCode).toBe(409); // the default
       expect((await del('event-types', 'AC_INT')).statusCode).toBe(204);
+      // Once its last event is gone, the type can be deleted.
+      const { id } = event.json<{ id: number }>();
+      expect((await admin.request({ method: 'DELETE', url: `/api/v1/events/${id}` })).statusCode).toBe(204);
+      expect((await del('event-types', 'AC_RDV')).statusCode).toBe(204);
     });
 
     it('reading needs a session', async () => {

@@ -5,13 +5,13 @@ import type { Database, DictionaryEntriesTable, DictionaryEntryRow } from '../db
 
 type Executor = Kysely<Database>;
 
-/** The tickets column that holds each kind's code; event types have no events table yet. */
-const TICKET_COLUMN = {
-  'ticket-types': 'type_code',
-  'ticket-categories': 'category_code',
-  'ticket-severities': 'severity_code',
-  'event-types': null,
-} as const satisfies Record<DictionaryKind, string | null>;
+/** The table and column that hold each kind's code: tickets for their classification, agenda events. */
+const USED_BY = {
+  'ticket-types': { table: 'tickets', column: 'type_code' },
+  'ticket-categories': { table: 'tickets', column: 'category_code' },
+  'ticket-severities': { table: 'tickets', column: 'severity_code' },
+  'event-types': { table: 'events', column: 'type_code' },
+} as const satisfies Record<DictionaryKind, { table: 'tickets' | 'events'; column: string }>;
 
 /** Dictionary entries (SPEC 2.4): a small table, read whole and cached by the service. */
 export function createDictionaryRepository(db: Db) {
@@ -83,27 +83,23 @@ export function createDictionaryRepository(db: Db) {
       ex.deleteFrom('dictionary_entries').where('kind', '=', kind).where('code', '=', code).execute(),
 
     /**
-     * Codes of `kind` that something refers to: tickets, or (categories) a child category. One EXISTS per
-     * entry stops at the first ticket found, so codes in use answer fast even on a large tickets table.
+     * Codes of `kind` that something refers to: tickets or agenda events, or (categories) a child category.
+     * One EXISTS per entry stops at the first row found, so codes in use answer fast even on large tables.
      */
     usedCodes: async (kind: DictionaryKind, ex: Executor = k): Promise<Set<string>> => {
-      const column = TICKET_COLUMN[kind];
+      const { table, column } = USED_BY[kind];
       const rows = await ex
         .selectFrom('dictionary_entries as d')
         .select('d.code')
         .where('d.kind', '=', kind)
         .where((e) =>
           e.or([
-            ...(column
-              ? [
-                  e.exists(
-                    e
-                      .selectFrom('tickets as t')
-                      .select(sql.lit(1).as('one'))
-                      .whereRef(`t.${column}`, '=', 'd.code'),
-                  ),
-                ]
-              : []),
+            e.exists(
+              e
+                .selectFrom(table)
+                .select(sql.lit(1).as('one'))
+                .where(sql.ref(`${table}.${column}`), '=', sql.ref('d.code')),
+            ),
             ...(kind === 'ticket-categories'
               ? [
                   e.exists(
@@ -123,16 +119,14 @@ export function createDictionaryRepository(db: Db) {
 
     /** Whether one code is referenced; run inside the delete's transaction. */
     isUsed: async (kind: DictionaryKind, code: string, ex: Executor = k): Promise<boolean> => {
-      const column = TICKET_COLUMN[kind];
-      if (column) {
-        const t = await ex
-          .selectFrom('tickets')
-          .select('id')
-          .where(column, '=', code)
-          .limit(1)
-          .executeTakeFirst();
-        if (t) return true;
-      }
+      const { table, column } = USED_BY[kind];
+      const row = await ex
+        .selectFrom(table)
+        .select(sql.lit(1).as('one'))
+        .where(sql.ref(column), '=', code)
+        .limit(1)
+        .executeTakeFirst();
+      if (row) return true;
       if (kind === 'ticket-categories') {
         const child = await ex
           .selectFrom('dictionary_entries')

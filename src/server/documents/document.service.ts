@@ -51,7 +51,7 @@ export function createDocumentService(deps: {
   }
 
   return {
-    upload: createUploadCommand({ db, clock, settings, jobs, repo, store, access }),
+    ...createUploadCommand({ db, clock, settings, jobs, repo, store, access }),
 
     /** The upload limits, for any signed-in user: forms check them before sending. */
     async limits(actorIn: Actor | null): Promise<UploadLimitsInfo> {

@@ -24,6 +24,9 @@ export interface UploadLimits {
   maxFiles: number;
 }
 
+/** Who uploads: a staff user, or a customer on the portal (their access checked by the portal). */
+export type Uploader = { type: 'user'; userId: number; name: string } | { type: 'customer'; email: string };
+
 /** Opens the request's parts; called only once the actor and the ticket have been checked. */
 export type OpenParts = (limits: UploadLimits) => AsyncIterable<IncomingPart>;
 
@@ -72,12 +75,21 @@ export function createUploadCommand(deps: {
   const { db, clock, settings, jobs, repo, store, access } = deps;
   const history = createHistoryRepository(db);
 
-  async function receiveAll(parts: AsyncIterable<IncomingPart>, limits: UploadLimits, into: Received[]) {
+  async function receiveAll(
+    parts: AsyncIterable<IncomingPart>,
+    limits: UploadLimits,
+    into: Received[],
+    acceptMessageId: boolean,
+  ) {
     let messageId: number | null = null;
     const maxFileMb = limits.maxFileBytes / MB;
     for await (const part of parts) {
       if (part.type === 'field') {
-        if (part.fieldname === 'messageId') messageId = parseMessageId(part.value);
+        if (part.fieldname === 'messageId') {
+          // Customers upload to their ticket only: a message id could name a private note.
+          if (!acceptMessageId) throw badRequest('messageId is not accepted here');
+          messageId = parseMessageId(part.value);
+        }
         continue;
       }
       if (into.length >= limits.maxFiles) throw tooManyFiles(limits.maxFiles);
@@ -101,7 +113,7 @@ export function createUploadCommand(deps: {
   }
 
   async function commit(
-    actor: Actor,
+    uploader: Uploader,
     ticketId: number,
     messageId: number | null,
     files: Received[],
@@ -138,8 +150,8 @@ export function createUploadCommand(deps: {
             filename: f.filename,
             mime_type: f.mimeType,
             size: f.temp.size,
-            uploaded_by_user_id: actor.userId,
-            uploaded_by_email: null,
+            uploaded_by_user_id: uploader.type === 'user' ? uploader.userId : null,
+            uploaded_by_email: uploader.type === 'customer' ? uploader.email : null,
             created_at: at,
           })),
         );
@@ -148,7 +160,10 @@ export function createUploadCommand(deps: {
           rows.map((r) => ({
             ticketId,
             at,
-            actor: { type: 'user', userId: actor.userId },
+            actor:
+              uploader.type === 'user'
+                ? { type: 'user', userId: uploader.userId }
+                : { type: 'customer', email: uploader.email },
             kind: 'document_added',
             details: {
               documentId: r.id,
@@ -169,18 +184,8 @@ export function createUploadCommand(deps: {
     }
   }
 
-  /**
-   * Stores the files of a multipart request on a ticket, or on one of its messages with a `messageId`
-   * field. Needs ticket.write (without ticket.read: 404 ticket_not_found). Answers the new documents.
-   */
-  return async function upload(
-    actorIn: Actor | null,
-    ticketId: number,
-    openParts: OpenParts,
-  ): Promise<Document[]> {
-    const actor = access.check(actorIn, true, ticketNotFound);
-    const ticket = await access.readableTicket(actor, ticketId);
-    if (ticket.status === 'deleted') throw ticketDeleted();
+  /** Receives, checks and stores the files of one request on a ticket whose access was checked. */
+  async function storeFiles(uploader: Uploader, ticketId: number, openParts: OpenParts): Promise<Document[]> {
     const limits: UploadLimits = {
       maxFileBytes: (await settings.get('uploads.maxFileMb')) * MB,
       maxFiles: await settings.get('uploads.maxFilesPerMessage'),
@@ -188,12 +193,33 @@ export function createUploadCommand(deps: {
     await store.sweepTemp(TEMP_MAX_AGE_MS);
     const received: Received[] = [];
     try {
-      const messageId = await receiveAll(openParts(limits), limits, received);
-      const rows = await commit(actor, ticketId, messageId, received, limits.maxFiles);
-      return rows.map((r) => presentDocument(r, actor.name));
+      const messageId = await receiveAll(openParts(limits), limits, received, uploader.type === 'user');
+      const rows = await commit(uploader, ticketId, messageId, received, limits.maxFiles);
+      return rows.map((r) => presentDocument(r, uploader.type === 'user' ? uploader.name : null));
     } finally {
       // Whatever was not moved into the store (duplicates, refused requests) goes.
       await Promise.all(received.map((r) => store.discard(r.temp.path)));
     }
+  }
+
+  return {
+    /**
+     * Stores the files of a multipart request on a ticket, or on one of its messages with a `messageId`
+     * field. Needs ticket.write (without ticket.read: 404 ticket_not_found). Answers the new documents.
+     */
+    async upload(actorIn: Actor | null, ticketId: number, openParts: OpenParts): Promise<Document[]> {
+      const actor = access.check(actorIn, true, ticketNotFound);
+      const ticket = await access.readableTicket(actor, ticketId);
+      if (ticket.status === 'deleted') throw ticketDeleted();
+      return storeFiles({ type: 'user', userId: actor.userId, name: actor.name }, ticketId, openParts);
+    },
+
+    /**
+     * The same upload for a customer (portal), to the ticket itself, never to a message. The caller has
+     * checked that the ticket is the customer's and open; the same limits and type checks apply.
+     */
+    async uploadAsCustomer(email: string, ticketId: number, openParts: OpenParts): Promise<Document[]> {
+      return storeFiles({ type: 'customer', email }, ticketId, openParts);
+    },
   };
 }

@@ -35,6 +35,8 @@ export interface JobPayloads {
   'mail.ticketEvent': TicketEvent;
   /** Staff notifications (in-app and email) caused by a ticket event. */
   'notifications.ticketEvent': TicketEvent;
+  /** Field service reactions to a ticket event (closing may mark its interventions done). */
+  'fieldservice.ticketEvent': TicketEvent;
   /** A third party was renamed: refresh the copy of its name on its tickets (sorting, company search). */
   'tickets.syncThirdpartyName': { thirdpartyId: number };
   /** A user was renamed: refresh the copy of the assignee name on their tickets. */

@@ -15,30 +15,78 @@ export interface NewMail {
   messageId: string;
   inReplyTo: string | null;
   now: string;
+  /** The ticket the mail is about, the ticket message it carries, its once-only key (see the migration). */
+  ticketId?: number | null;
+  messageRef?: number | null;
+  dedupeKey?: string | null;
 }
 
 export function createMailRepository(db: Db) {
   const k = db.kysely;
+  /** Inserts through `executor` so the mail commits with the caller's transaction. */
+  async function insert(executor: Kysely<Database>, mail: NewMail): Promise<number> {
+    const row = await executor
+      .insertInto('mails')
+      .values({
+        to_address: mail.to,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: mail.html,
+        headers: JSON.stringify(mail.headers),
+        message_id: mail.messageId,
+        in_reply_to: mail.inReplyTo,
+        status: 'queued',
+        ticket_id: mail.ticketId ?? null,
+        message_id_ref: mail.messageRef ?? null,
+        dedupe_key: mail.dedupeKey ?? null,
+        created_at: mail.now,
+        updated_at: mail.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
   return {
-    /** Inserts through `executor` so the mail commits with the caller's transaction. */
-    async insert(executor: Kysely<Database>, mail: NewMail): Promise<number> {
+    insert,
+
+    /** A mail that cannot be sent at all (no recipient): recorded failed, with no job, so the UI says why. */
+    async insertFailed(executor: Kysely<Database>, mail: NewMail, error: string): Promise<number> {
+      const id = await insert(executor, mail);
+      await executor
+        .updateTable('mails')
+        .set({ status: 'failed', last_error: clip(error) })
+        .where('id', '=', id)
+        .execute();
+      return id;
+    },
+
+    findByDedupeKey(executor: Kysely<Database>, key: string): Promise<{ id: number } | undefined> {
+      return executor.selectFrom('mails').select('id').where('dedupe_key', '=', key).executeTakeFirst();
+    },
+
+    /** The Message-ID of the last mail that went to the customer about a ticket, for In-Reply-To. */
+    async lastMessageIdOfTicket(executor: Kysely<Database>, ticketId: number): Promise<string | null> {
       const row = await executor
-        .insertInto('mails')
-        .values({
-          to_address: mail.to,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html,
-          headers: JSON.stringify(mail.headers),
-          message_id: mail.messageId,
-          in_reply_to: mail.inReplyTo,
-          status: 'queued',
-          created_at: mail.now,
-          updated_at: mail.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+        .selectFrom('mails')
+        .select('message_id')
+        .where('ticket_id', '=', ticketId)
+        .where('to_address', '!=', '')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.message_id ?? null;
+    },
+
+    /** A failed mail goes back to the queue for a new round of attempts (retry button). */
+    async requeue(executor: Kysely<Database>, id: number, to: string, now: string): Promise<boolean> {
+      const r = await executor
+        .updateTable('mails')
+        .set({ status: 'queued', to_address: to, attempts: 0, last_error: null, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'failed')
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     findById(id: number): Promise<MailRow | undefined> {

@@ -19,6 +19,11 @@ export interface QueueMailInput {
   inReplyTo?: string;
   /** Readable start of the generated Message-ID: `ticket-42` gives `<ticket-42.…@host>`. */
   messageIdPrefix?: string;
+  /** The ticket the mail is about (threading of replies by Message-ID), and the ticket message it carries. */
+  ticketId?: number;
+  messageRef?: number;
+  /** Once-only key: a second mail with the same key is refused by the database (unique index). */
+  dedupeKey?: string;
 }
 
 /** A stored outgoing mail and its delivery state, as the job handler and later the UI need it. */
@@ -56,7 +61,7 @@ const hasLineBreak = (s: string): boolean => /[\r\n]/.test(s);
 
 function checkInput(input: QueueMailInput): void {
   // A line break in a header would let the text smuggle in headers of its own (header injection).
-  if (!input.to.trim() || hasLineBreak(input.to)) throw new Error('Invalid recipient address');
+  if (hasLineBreak(input.to)) throw new Error('Invalid recipient address');
   if (hasLineBreak(input.subject)) throw new Error('The subject must be a single line');
   if (input.inReplyTo !== undefined && hasLineBreak(input.inReplyTo)) throw new Error('Invalid In-Reply-To');
   for (const [name, value] of Object.entries(input.headers ?? {})) {
@@ -113,6 +118,7 @@ export function createMailService({ db, clock, jobs, config }: MailServiceDeps) 
       executor: Kysely<Database>,
       input: QueueMailInput,
     ): Promise<{ id: number; messageId: string }> {
+      if (!input.to.trim()) throw new Error('Invalid recipient address');
       checkInput(input);
       const messageId = newMessageId(input.messageIdPrefix);
       const id = await mails.insert(executor, {
@@ -124,20 +130,66 @@ export function createMailService({ db, clock, jobs, config }: MailServiceDeps) 
         messageId,
         inReplyTo: input.inReplyTo ?? null,
         now: iso(clock.now()),
+        ticketId: input.ticketId ?? null,
+        messageRef: input.messageRef ?? null,
+        dedupeKey: input.dedupeKey ?? null,
       });
       await jobs.enqueue(executor, 'mail.send', { mailId: id });
       return { id, messageId };
     },
+
+    /**
+     * Records, through `executor`, a mail that cannot go out (e.g. the ticket has no customer address),
+     * as failed with `reason` and no job: its delivery state says why, and the retry button may re-queue it.
+     */
+    async recordUndeliverable(
+      executor: Kysely<Database>,
+      input: Omit<QueueMailInput, 'to'>,
+      reason: string,
+    ): Promise<{ id: number }> {
+      checkInput({ ...input, to: '' });
+      const id = await mails.insertFailed(
+        executor,
+        {
+          to: '',
+          subject: input.subject,
+          text: input.text,
+          html: input.html ?? null,
+          headers: { ...input.headers, ...AUTO_SUBMITTED },
+          messageId: newMessageId(input.messageIdPrefix),
+          inReplyTo: input.inReplyTo ?? null,
+          now: iso(clock.now()),
+          ticketId: input.ticketId ?? null,
+          messageRef: input.messageRef ?? null,
+          dedupeKey: input.dedupeKey ?? null,
+        },
+        reason,
+      );
+      return { id };
+    },
+
+    /** Puts a failed mail back in the queue, to `to`, with a fresh job; false when it is not failed. */
+    async requeue(executor: Kysely<Database>, id: number, to: string): Promise<boolean> {
+      if (!to.trim() || hasLineBreak(to)) throw new Error('Invalid recipient address');
+      if (!(await mails.requeue(executor, id, to.trim(), iso(clock.now())))) return false;
+      await jobs.enqueue(executor, 'mail.send', { mailId: id });
+      return true;
+    },
+
+    findByDedupeKey: (executor: Kysely<Database>, key: string) => mails.findByDedupeKey(executor, key),
+    lastMessageIdOfTicket: (executor: Kysely<Database>, ticketId: number) =>
+      mails.lastMessageIdOfTicket(executor, ticketId),
 
     async get(id: number): Promise<Mail | undefined> {
       const row = await mails.findById(id);
       return row && toMail(row);
     },
 
-    /** What the transport sends for a stored mail. */
-    toOutgoing(mail: Mail): OutgoingMail {
+    /** What the transport sends for a stored mail; `sender` is resolved at send time (Email settings). */
+    toOutgoing(mail: Mail, sender?: { from: string; replyTo: string | null }): OutgoingMail {
       return {
-        from,
+        from: sender?.from ?? from,
+        replyTo: sender?.replyTo ?? null,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   from: string;
+  replyTo?: string | null;
   to: string;
   subject: string;
   text: string;
@@ -39,6 +40,7 @@ export function createSmtpTransport(url: string): MailTransport {
     async send(mail) {
       await transporter.sendMail({
         from: mail.from,
+        replyTo: mail.replyTo ?? undefined,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

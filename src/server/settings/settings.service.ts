@@ -5,9 +5,17 @@ import { requirePermission, type Actor } from '../auth/actor.js';
 import { iso, type Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { SecretBox } from '../crypto/secret-box.js';
 
 /** How long a process trusts its copy; other processes see a change within this delay. */
 const CACHE_MS = 5000;
+
+const isSecret = (key: SettingKey): boolean => 'secret' in SETTINGS[key] && SETTINGS[key].secret === true;
+
+/** What the API shows of the settings: a secret only says whether it is set (SPEC 7). */
+function masked(s: Settings): Record<string, unknown> {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, isSecret(k) ? s[k] !== '' : s[k]]));
+}
 
 function defaults(): Settings {
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Settings;
@@ -17,8 +25,14 @@ function defaults(): Settings {
  * Settings stored as one row per key (JSON value) over typed defaults: a fresh install needs no row.
  * Read often (upload limits, delays), written rarely, every change audited.
  */
-export function createSettingsService(deps: { db: Db; audit: AuditRepository; clock: Clock }) {
-  const { db, audit, clock } = deps;
+export function createSettingsService(deps: {
+  db: Db;
+  audit: AuditRepository;
+  clock: Clock;
+  /** Seals secret settings (SMTP password…) with the master key; `get` answers them sealed. */
+  secrets?: Pick<SecretBox, 'seal'>;
+}) {
+  const { db, audit, clock, secrets } = deps;
   let cache: { at: number; value: Settings } | undefined;
 
   async function load(ex: Kysely<Database> = db.kysely): Promise<Settings> {
@@ -44,21 +58,32 @@ export function createSettingsService(deps: { db: Db; audit: AuditRepository; cl
       return (await all())[key];
     },
 
-    async read(actorIn: Actor | null): Promise<Settings> {
+    async read(actorIn: Actor | null): Promise<Record<string, unknown>> {
       requirePermission(actorIn, 'admin');
-      return load();
+      return masked(await load());
     },
 
     /** Validated by the route (settingsPatchSchema); applies all keys or none. */
-    async update(actorIn: Actor | null, patch: Partial<Settings>): Promise<Settings> {
+    async update(actorIn: Actor | null, patch: Partial<Settings>): Promise<Record<string, unknown>> {
       const actor = requirePermission(actorIn, 'admin');
       const at = iso(clock.now());
       const result = await db.kysely.transaction().execute(async (trx) => {
         const before = await load(trx);
         const changes: Record<string, { from: unknown; to: unknown }> = {};
-        for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
-          if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
-          changes[key] = { from: before[key], to: value };
+        for (const [key, given] of Object.entries(patch) as [SettingKey, unknown][]) {
+          let value = given;
+          if (isSecret(key)) {
+            // An empty secret clears it; any other value is stored sealed and never written to the audit.
+            if (value === '' && before[key] === '') continue;
+            if (value !== '') {
+              if (!secrets) throw new Error('Secret settings need the secret box');
+              value = secrets.seal(String(value));
+            }
+            changes[key] = { from: before[key] !== '', to: value !== '' };
+          } else {
+            if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
+            changes[key] = { from: before[key], to: value };
+          }
           await trx
             .insertInto('settings')
             .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: actor.userId })
@@ -85,7 +110,7 @@ export function createSettingsService(deps: { db: Db; audit: AuditRepository; cl
         return load(trx);
       });
       cache = { at: Date.now(), value: result };
-      return result;
+      return masked(result);
     },
   };
 }

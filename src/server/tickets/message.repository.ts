@@ -1,6 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Database, DocumentRow, TicketMessageRow, TicketMessagesTable } from '../db/schema.js';
+import type {
+  Database,
+  DocumentRow,
+  MailStatus,
+  TicketMessageRow,
+  TicketMessagesTable,
+} from '../db/schema.js';
 
 type Executor = Kysely<Database>;
 
@@ -8,11 +14,24 @@ export type NewMessageRow = Omit<Selectable<TicketMessagesTable>, 'id'>;
 
 export interface MessageListRow extends TicketMessageRow {
   author_name: string | null;
+  /** Delivery of the message's email, when it has one (mails joined on mail_id). */
+  mail_status: MailStatus | null;
+  mail_error: string | null;
+  mail_attempts: number | null;
+  mail_sent_at: string | null;
 }
 
 export interface AttachmentRow extends DocumentRow {
   uploader_name: string | null;
 }
+
+const withDelivery = [
+  'u.name as author_name',
+  'ml.status as mail_status',
+  'ml.last_error as mail_error',
+  'ml.attempts as mail_attempts',
+  'ml.sent_at as mail_sent_at',
+] as const;
 
 /** Ticket messages and the documents attached to them. */
 export function createMessageRepository(db: Db) {
@@ -26,8 +45,9 @@ export function createMessageRepository(db: Db) {
       k
         .selectFrom('ticket_messages as m')
         .leftJoin('users as u', 'u.id', 'm.author_user_id')
+        .leftJoin('mails as ml', 'ml.id', 'm.mail_id')
         .selectAll('m')
-        .select('u.name as author_name')
+        .select(withDelivery)
         .where('m.ticket_id', '=', ticketId)
         .orderBy('m.id', 'desc')
         .execute(),
@@ -36,8 +56,9 @@ export function createMessageRepository(db: Db) {
       k
         .selectFrom('ticket_messages as m')
         .leftJoin('users as u', 'u.id', 'm.author_user_id')
+        .leftJoin('mails as ml', 'ml.id', 'm.mail_id')
         .selectAll('m')
-        .select('u.name as author_name')
+        .select(withDelivery)
         .where('m.id', '=', id)
         .executeTakeFirst(),
 

@@ -3,7 +3,7 @@ import { isOpenStatus, type TicketStatus } from '../../common/tickets.js';
 import { requirePermission, type Actor } from '../auth/actor.js';
 import { AppError } from '../http/errors.js';
 import type { TicketEvent } from '../jobs/job.types.js';
-import { htmlToText } from '../text/rich-text.js';
+import { cleanHtmlToText } from '../text/rich-text.js';
 import { presentMessage } from './message.presenter.js';
 import {
   cleanRichText,
@@ -73,7 +73,7 @@ export function createMessageService(core: TicketCore) {
             author_user_id: actor.userId,
             author_email: null,
             body,
-            body_text: htmlToText(body),
+            body_text: cleanHtmlToText(body),
             private: input.private,
             send_by_email: input.sendByEmail,
             mail_id: null,

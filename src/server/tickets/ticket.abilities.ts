@@ -8,13 +8,14 @@ import { canApply } from './ticket.workflow.js';
  */
 export function ticketAbilities(
   actor: Actor | null,
-  ticket: { status: TicketStatus; assigneeId: number | null },
+  ticket: { status: TicketStatus; assigneeId: number | null; thirdpartyId?: number | null },
 ): TicketAbilities {
   const { status } = ticket;
   const write = can(actor, 'ticket.write');
   const manage = can(actor, 'ticket.manage');
   const open = isOpenStatus(status);
   const deleted = status === 'deleted';
+  const hasThirdparty = ticket.thirdpartyId !== undefined && ticket.thirdpartyId !== null;
   return {
     update: write && open,
     markRead: write && canApply('markRead', status),
@@ -30,5 +31,10 @@ export function ticketAbilities(
     addMessage: write && open,
     addNote: write && !deleted,
     uploadDocument: write && !deleted,
+    // Field service (SPEC 6): the object is created and linked; interventions and proposals are made out
+    // to the ticket's third party, so without one they are not offered (and the API refuses them).
+    createIntervention: can(actor, 'intervention.write') && !deleted && hasThirdparty,
+    createProposal: can(actor, 'proposal.write') && !deleted && hasThirdparty,
+    createEvent: can(actor, 'agenda.write') && !deleted,
   };
 }

@@ -12,7 +12,7 @@ import type { JobQueue } from '../jobs/job.queue.js';
 import type { TicketEvent } from '../jobs/job.types.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { hasVisibleContent, sanitizeRichText } from '../text/rich-text.js';
-import { createHistoryRepository, type NewHistoryEntry } from './history.repository.js';
+import { createHistoryRepository, type HistoryActor, type NewHistoryEntry } from './history.repository.js';
 import { createMessageRepository } from './message.repository.js';
 import { emitTicketEvents } from './ticket.events.js';
 import { presentTicket, type PresentContext } from './ticket.presenter.js';
@@ -58,6 +58,7 @@ export interface TicketServiceDeps {
   clock: Clock;
   dictionaries: ClassificationResolver;
   customers: CustomerResolver;
+  equipment: EquipmentResolver;
   accounts: AccountRepository;
   settings: Pick<SettingsService, 'get' | 'all'>;
   jobs: JobQueue;
@@ -128,12 +129,45 @@ export function checkCustomFields(values: Record<string, unknown> | undefined): 
   }
 }
 
-/** No equipment exists yet (the park comes with its own issue): only "none" is valid. */
-export function checkEquipment(equipmentId: number | null | undefined): void {
-  if (equipmentId !== undefined && equipmentId !== null) {
+/** What tickets need of the field service (SPEC 6). `ex`: the caller's transaction. */
+export interface EquipmentResolver {
+  /** The third party an equipment item belongs to, or null when there is no such item. */
+  equipmentOwner(equipmentId: number, ex: Kysely<Database>): Promise<number | null>;
+}
+
+/**
+ * A ticket may designate an equipment item of its own third party only (SPEC 6): an unknown item, or one
+ * of another customer (also after the ticket's third party changed), is a 400 `invalid_equipment`.
+ */
+export async function checkEquipment(
+  equipment: EquipmentResolver,
+  equipmentId: number | null,
+  thirdpartyId: number | null,
+  ex: Kysely<Database>,
+): Promise<void> {
+  if (equipmentId === null) return;
+  const owner = await equipment.equipmentOwner(equipmentId, ex);
+  if (owner === null) {
     throw new AppError('invalid_equipment', 400, `No equipment ${equipmentId}`, { details: { equipmentId } });
   }
+  if (owner !== thirdpartyId) {
+    throw new AppError(
+      'invalid_equipment',
+      400,
+      `Equipment ${equipmentId} does not belong to the ticket's third party`,
+      { details: { equipmentId, thirdpartyId } },
+    );
+  }
 }
+
+/** A customer acting on their ticket (portal, email), known by the address that belongs to the ticket. */
+export interface CustomerActor {
+  kind: 'customer';
+  email: string;
+}
+
+export const historyActor = (actor: Actor | CustomerActor): HistoryActor =>
+  actor.kind === 'user' ? { type: 'user', userId: actor.userId } : { type: 'customer', email: actor.email };
 
 /** First line of a read: without ticket.read no ticket exists for the caller (404, not 403). */
 export function requireReader(actorIn: Actor | null): Actor {
@@ -207,7 +241,7 @@ export function createTicketCore(deps: TicketServiceDeps) {
    * then writes the change with version + 1, updated_at, is_open in step with the status, and the history.
    */
   async function change(
-    actor: Actor,
+    actor: Actor | CustomerActor,
     id: number,
     version: number | undefined,
     decide: (
@@ -220,7 +254,8 @@ export function createTicketCore(deps: TicketServiceDeps) {
     const now = iso(clock.now());
     await db.kysely.transaction().execute(async (trx) => {
       const row = await tickets.findForUpdate(id, trx);
-      if (!row || !visibleTo(actor, row, assigneeOnly)) throw ticketNotFound();
+      // A customer command has checked the customer's access to the ticket before (portal grants).
+      if (!row || (actor.kind === 'user' && !visibleTo(actor, row, assigneeOnly))) throw ticketNotFound();
       if (version !== undefined && row.version !== version) throw staleVersion(row.version);
       const ch = await decide(row, trx, now);
       if (!ch) return;
@@ -235,7 +270,7 @@ export function createTicketCore(deps: TicketServiceDeps) {
           ...h,
           ticketId: id,
           at: now,
-          actor: { type: 'user', userId: actor.userId },
+          actor: historyActor(actor),
         })),
       );
       if (ch.events) await emitTicketEvents(deps.jobs, trx, ch.events);

@@ -15,5 +15,7 @@ export async function emitTicketEvents(
   for (const event of events) {
     await jobs.enqueue(ex, 'mail.ticketEvent', event);
     await jobs.enqueue(ex, 'notifications.ticketEvent', event);
+    // Field service only reacts to closing (setting interventions.closeWithTicket): no job for the rest.
+    if (event.kind === 'closed') await jobs.enqueue(ex, 'fieldservice.ticketEvent', event);
   }
 }

@@ -97,6 +97,9 @@ for (const engine of ENGINES) {
         addMessage: true,
         addNote: true,
         uploadDocument: true,
+        createIntervention: false,
+        createProposal: false,
+        createEvent: false,
       });
       const assigned = await newTicket(admin, { assigneeId: admin.userId });
       const asAdmin = (await adminApi.get(assigned.id)).json<Ticket>().abilities;

@@ -9,7 +9,7 @@ import { requirePermission, type Actor } from '../auth/actor.js';
 import { iso } from '../clock.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { NewTicketRow } from '../db/schema.js';
-import { htmlToText } from '../text/rich-text.js';
+import { cleanHtmlToText } from '../text/rich-text.js';
 import { createMessageService } from './message.service.js';
 import { createTicketActions } from './ticket.actions.js';
 import {
@@ -42,6 +42,7 @@ type PreparedTicket = Omit<
   | 'thirdparty_id'
   | 'thirdparty_name'
   | 'contact_id'
+  | 'equipment_id'
 > & { created_at: string };
 
 /** A tracking key or reference collision is retried this many times before giving up with a 500. */
@@ -74,6 +75,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         undefined,
         trx,
       );
+      await checkEquipment(deps.equipment, input.equipmentId ?? null, customer.thirdpartyId, trx);
       const status = initialStatus(input);
       const row = await core.tickets.insert(
         {
@@ -87,6 +89,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           thirdparty_id: customer.thirdpartyId,
           thirdparty_name: customer.thirdpartyName,
           contact_id: customer.contactId,
+          equipment_id: input.equipmentId ?? null,
           read_at: status === 'unread' ? null : prepared.created_at,
         },
         trx,
@@ -111,7 +114,12 @@ export function createTicketService(deps: TicketServiceDeps) {
       );
       const events: TicketEvent[] = [{ kind: 'created', ticketId: row.id, actorUserId: actor.userId }];
       if (assignee) {
-        events.push({ kind: 'assigned', ticketId: row.id, assigneeId: assignee.id, actorUserId: actor.userId });
+        events.push({
+          kind: 'assigned',
+          ticketId: row.id,
+          assigneeId: assignee.id,
+          actorUserId: actor.userId,
+        });
       }
       await emitTicketEvents(deps.jobs, trx, events);
       return row;
@@ -123,7 +131,6 @@ export function createTicketService(deps: TicketServiceDeps) {
     async create(actorIn: Actor | null, input: CreateTicketInput): Promise<Ticket> {
       const actor = requirePermission(actorIn, 'ticket.write');
       checkCustomFields(input.customFields);
-      checkEquipment(input.equipmentId);
       const message = cleanRichText(input.message, 'message');
       // The dictionaries are read from their cache, not through the transaction.
       const classification = await dictionaries.resolveClassification({
@@ -136,7 +143,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       const prepared: PreparedTicket = {
         subject: input.subject,
         message,
-        message_text: htmlToText(message),
+        message_text: cleanHtmlToText(message),
         type_code: classification.typeCode,
         category_code: classification.categoryCode,
         severity_code: classification.severityCode,
@@ -146,7 +153,6 @@ export function createTicketService(deps: TicketServiceDeps) {
         origin: input.origin ?? (actor.via === 'token' ? 'api' : 'staff'),
         author_user_id: actor.userId,
         author_email: input.authorEmail ?? null,
-        equipment_id: null,
         progress: input.progress ?? 0,
         duration_minutes: 0,
         custom_fields: '{}',
@@ -187,7 +193,6 @@ export function createTicketService(deps: TicketServiceDeps) {
       if (before.version !== input.version) throw staleVersion(before.version);
       if (!before.is_open) throw notOpen(`A ticket with status "${before.status}" cannot be edited`);
       checkCustomFields(input.customFields);
-      checkEquipment(input.equipmentId);
       const message = input.message === undefined ? undefined : cleanRichText(input.message, 'message');
       const current = {
         typeCode: before.type_code,
@@ -221,6 +226,12 @@ export function createTicketService(deps: TicketServiceDeps) {
               trx,
             )
           : undefined;
+        // The equipment must belong to the third party the ticket ends up with: checked when either moves.
+        const thirdpartyAfter = customer ? customer.thirdpartyId : row.thirdparty_id;
+        if (input.equipmentId !== undefined || thirdpartyAfter !== row.thirdparty_id) {
+          const equipmentAfter = input.equipmentId !== undefined ? input.equipmentId : row.equipment_id;
+          await checkEquipment(deps.equipment, equipmentAfter, thirdpartyAfter, trx);
+        }
         return planTicketUpdate(row, { ...input, message, classification, customer, contactNameBefore });
       });
       return core.present(actor, id);

@@ -38,6 +38,7 @@ for (const engine of ENGINES) {
       const tp = await newThirdparty(admin, 'Initech');
       const a = await newTicket(admin, { thirdpartyId: tp });
       const b = await newTicket(admin, { thirdpartyId: tp });
+      await t.services.runner.runDue(); // the creation events
       await t.services.db.kysely
         .updateTable('tickets')
         .set({ thirdparty_name: 'stale' })

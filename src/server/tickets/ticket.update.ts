@@ -1,5 +1,5 @@
 import type { TicketRow, TicketUpdate } from '../db/schema.js';
-import { htmlToText } from '../text/rich-text.js';
+import { cleanHtmlToText } from '../text/rich-text.js';
 import type { Classification, CustomerRef, HistoryLine, TicketChange } from './ticket.core.js';
 
 /** A PATCH after validation: rich text sanitized, classification and customer resolved by their services. */
@@ -41,7 +41,7 @@ export function planTicketUpdate(row: TicketRow, edit: TicketEdit): TicketChange
   if (edit.message !== undefined && edit.message !== row.message) {
     // The search index reads message_text: it changes with the message, always.
     patch.message = edit.message;
-    patch.message_text = htmlToText(edit.message);
+    patch.message_text = cleanHtmlToText(edit.message);
     changed('message', row.message_text, patch.message_text);
   }
   const c = edit.classification;

@@ -18,6 +18,10 @@ interface AppLayoutProps {
   nav: NavItem[];
   onLanguageChange: (language: Language) => void;
   onLogout: () => void;
+  /** Header slot left of the language switch (the notification bell). */
+  headerExtra?: React.ReactNode;
+  /** User menu slot under the user's name (personal preferences). */
+  userMenuExtra?: React.ReactNode;
 }
 
 function isActive(pathname: string, to: string): boolean {
@@ -25,7 +29,14 @@ function isActive(pathname: string, to: string): boolean {
 }
 
 /** The signed-in frame: header (brand, language, user menu), side navigation, and the page in the middle. */
-export function AppLayout({ user, nav, onLanguageChange, onLogout }: AppLayoutProps) {
+export function AppLayout({
+  user,
+  nav,
+  onLanguageChange,
+  onLogout,
+  headerExtra,
+  userMenuExtra,
+}: AppLayoutProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -44,6 +55,7 @@ export function AppLayout({ user, nav, onLanguageChange, onLogout }: AppLayoutPr
             <Brand />
           </Group>
           <Group gap="md" wrap="nowrap">
+            {headerExtra}
             <LanguageSwitch onChange={onLanguageChange} />
             <Menu position="bottom-end" width={240} shadow="md" withinPortal>
               <Menu.Target>
@@ -70,6 +82,12 @@ export function AppLayout({ user, nav, onLanguageChange, onLogout }: AppLayoutPr
                     {user.email}
                   </Text>
                 </Stack>
+                {userMenuExtra && (
+                  <>
+                    <Menu.Divider />
+                    {userMenuExtra}
+                  </>
+                )}
                 <Menu.Divider />
                 <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={onLogout}>
                   {t('userMenu.logout')}

@@ -4,9 +4,13 @@ import { tickets } from './en/tickets.js';
 import { customers } from './en/customers.js';
 import { dictionaries } from './en/dictionaries.js';
 import { documents } from './en/documents.js';
+import { settings } from './en/settings.js';
 // <i18n-imports:mail>
+import { notifications } from './en/notifications.js';
 // <i18n-imports:notifications>
+import { portalLink } from './en/portalLink.js';
 // <i18n-imports:portal>
+import { fieldservice } from './en/fieldservice.js';
 // <i18n-imports:fieldservice>
 
 /** English messages: the same keys as fr.ts. */
@@ -95,9 +99,13 @@ export const en: Catalog = {
   customers,
   dictionaries,
   documents,
+  settings,
   // <i18n:mail>
+  notifications,
   // <i18n:notifications>
+  portalLink,
   // <i18n:portal>
+  fieldservice,
   // <i18n:fieldservice>
   admin: {
     title: 'Administration',

@@ -3,9 +3,13 @@ import { tickets } from './fr/tickets.js';
 import { customers } from './fr/customers.js';
 import { dictionaries } from './fr/dictionaries.js';
 import { documents } from './fr/documents.js';
+import { settings } from './fr/settings.js';
 // <i18n-imports:mail>
+import { notifications } from './fr/notifications.js';
 // <i18n-imports:notifications>
+import { portalLink } from './fr/portalLink.js';
 // <i18n-imports:portal>
+import { fieldservice } from './fr/fieldservice.js';
 // <i18n-imports:fieldservice>
 
 /**
@@ -100,9 +104,13 @@ export const fr = {
   customers,
   dictionaries,
   documents,
+  settings,
   // <i18n:mail>
+  notifications,
   // <i18n:notifications>
+  portalLink,
   // <i18n:portal>
+  fieldservice,
   // <i18n:fieldservice>
   admin: {
     title: 'Administration',

@@ -2,6 +2,9 @@ import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.js';
+import { EmailSettingsPage } from './admin/settings/EmailSettingsPage.js';
+import { MailTemplatesPage } from './admin/settings/MailTemplatesPage.js';
+import { ParametersPage } from './admin/settings/ParametersPage.js';
 import { LoginPage } from './auth/LoginPage.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { RequirePermission } from './auth/RequirePermission.js';
@@ -11,6 +14,7 @@ import { SetupPage } from './auth/SetupPage.js';
 import { CustomersPage } from './customers/CustomersPage.js';
 import { ThirdpartyPage } from './customers/ThirdpartyPage.js';
 import { DictionariesPage } from './admin/DictionariesPage.js';
+import { fieldserviceRoutes } from './fieldservice/fieldservice.routes.js';
 import { HomePage } from './home/HomePage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { StaffLayout } from './StaffLayout.js';
@@ -67,9 +71,34 @@ export function App() {
               </RequirePermission>
             }
           />
+          <Route
+            path="admin/parameters"
+            element={
+              <RequirePermission permission="admin">
+                <ParametersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/email"
+            element={
+              <RequirePermission permission="admin">
+                <EmailSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/email/templates"
+            element={
+              <RequirePermission permission="admin">
+                <MailTemplatesPage />
+              </RequirePermission>
+            }
+          />
           {/* <routes:mail> */}
           {/* <routes:notifications> */}
           {/* <routes:portal> */}
+          {fieldserviceRoutes()}
           {/* <routes:fieldservice> */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

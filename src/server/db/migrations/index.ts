@@ -2,9 +2,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27_foundation.js';
 import * as tickets from './2026-11-28_tickets.js';
 import * as ticketSearch from './2026-11-28b_ticket_search.js';
+import * as mail from './2026-11-28c_mail.js';
 // <migration-imports:mail>
+import * as notifications from './2026-11-28d_notifications.js';
 // <migration-imports:notifications>
+import * as portal from './2026-11-28e_portal.js';
 // <migration-imports:portal>
+import * as fieldservice from './2026-11-28f_fieldservice.js';
 // <migration-imports:fieldservice>
 
 /** Every migration, by name; names sort in the order they run. Append only. */
@@ -12,8 +16,12 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27_foundation': foundation,
   '2026-11-28_tickets': tickets,
   '2026-11-28b_ticket_search': ticketSearch,
+  '2026-11-28c_mail': mail,
   // <migrations:mail> (2026-11-28c_…)
+  '2026-11-28d_notifications': notifications,
   // <migrations:notifications> (2026-11-28d_…)
+  '2026-11-28e_portal': portal,
   // <migrations:portal> (2026-11-28e_…)
+  '2026-11-28f_fieldservice': fieldservice,
   // <migrations:fieldservice> (2026-11-28f_…)
 };

@@ -58,6 +58,8 @@ export const customers: Catalog['customers'] = {
     openTickets: '{{count}} open',
     deleteTitle: 'Delete customer',
     deleteConfirm: 'Delete “{{name}}” and its contacts? This cannot be undone.',
+    deleteRefusedInUse:
+      'This customer has contracts, equipment, interventions or proposals: it cannot be deleted.',
     deleteRefused: 'This customer has tickets: it cannot be deleted.',
     deleted: 'Customer “{{name}}” deleted.',
     createdAt: 'Created on {{date}}',

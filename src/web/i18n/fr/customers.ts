@@ -56,6 +56,8 @@ export const customers = {
     openTickets: '{{count}} ouverts',
     deleteTitle: 'Supprimer le client',
     deleteConfirm: 'Supprimer «\u00a0{{name}}\u00a0» et ses contacts\u00a0? Cette action est définitive.',
+    deleteRefusedInUse:
+      'Ce client a des contrats, des équipements, des interventions ou des propositions\u00a0: il ne peut pas être supprimé.',
     deleteRefused: 'Ce client a des tickets\u00a0: il ne peut pas être supprimé.',
     deleted: 'Client «\u00a0{{name}}\u00a0» supprimé.',
     createdAt: 'Créé le {{date}}',

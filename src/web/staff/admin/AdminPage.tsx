@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
 
+/** The settings pages (mail work): parameters, email, templates. */
+const ADMIN_LINKS = [
+  { to: '/admin/parameters', ns: 'parameters' },
+  { to: '/admin/email', ns: 'email' },
+  { to: '/admin/email/templates', ns: 'templates' },
+] as const;
+
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -17,6 +24,16 @@ export function AdminPage() {
             {t('dictionaries.description')}
           </Text>
         </Card>
+        {ADMIN_LINKS.map((link) => (
+          <Card key={link.to} component={Link} to={link.to} withBorder radius="lg" padding="lg" shadow="xs">
+            <Text fw={600} fz="lg" mb={4}>
+              {t(`settings.${link.ns}.title`)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t(`settings.${link.ns}.description`)}
+            </Text>
+          </Card>
+        ))}
       </SimpleGrid>
     </>
   );

@@ -9,6 +9,7 @@ import { customerKeys, deleteThirdparty, type Thirdparty } from '../../api/custo
 import { useSignedInUser } from '../auth/session.js';
 import { ConfirmDeleteModal } from './ConfirmDeleteModal.js';
 import { ContactsPanel } from './ContactsPanel.js';
+import { PortalLinkPanel } from './PortalLinkPanel.js';
 import { useCanWriteCustomers, useMessageOf, useThirdpartyDetail } from './customers.hooks.js';
 import { ThirdpartyDetails } from './ThirdpartyDetails.js';
 import { ThirdpartyFormModal } from './ThirdpartyFormModal.js';
@@ -111,6 +112,7 @@ function ThirdpartyView({ thirdparty: tp }: { thirdparty: Thirdparty }) {
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
           <ThirdpartyDetails thirdparty={tp} />
+          <PortalLinkPanel thirdparty={tp} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <ContactsPanel thirdpartyId={tp.id} />
@@ -134,7 +136,9 @@ function ThirdpartyView({ thirdparty: tp }: { thirdparty: Thirdparty }) {
           remove.error
             ? remove.error instanceof ApiError && remove.error.code === 'thirdparty_has_tickets'
               ? t('customers.detail.deleteRefused')
-              : messageOf(remove.error)
+              : remove.error instanceof ApiError && remove.error.code === 'thirdparty_in_use'
+                ? t('customers.detail.deleteRefusedInUse')
+                : messageOf(remove.error)
             : null
         }
         loading={remove.isPending}

@@ -24,6 +24,7 @@ import { useErrorText } from '../../components/useErrorText.js';
 import { useSignedInUser } from '../auth/session.js';
 import { AttachmentPicker, useUploadAttachments } from './documents/index.js';
 import { useAssignableUsers, useClassification, useContacts, type ClassificationKind } from './lookups.js';
+import { EquipmentSelect } from './EquipmentSelect.js';
 import { ThirdpartySelect } from './ThirdpartySelect.js';
 
 type Origin = 'staff' | 'phone';
@@ -60,6 +61,7 @@ export function NewTicketPage() {
     Number.isInteger(preselected) && preselected > 0 ? preselected : null,
   );
   const [contactId, setContactId] = useState<number | null>(null);
+  const [equipmentId, setEquipmentId] = useState<number | null>(null);
   const [assigneeId, setAssigneeId] = useState<number | null>(null);
   const [origin, setOrigin] = useState<Origin>('staff');
   const [files, setFiles] = useState<File[]>([]);
@@ -85,6 +87,7 @@ export function NewTicketPage() {
         ...(code('severity') ? { severityCode: code('severity') ?? undefined } : {}),
         thirdpartyId,
         contactId,
+        ...(equipmentId === null ? {} : { equipmentId }),
         assigneeId,
       };
       const ticket = await createTicket(input);
@@ -172,6 +175,7 @@ export function NewTicketPage() {
                 onChange={(id) => {
                   setThirdpartyId(id);
                   setContactId(null);
+                  setEquipmentId(null);
                 }}
               />
               <Select
@@ -184,6 +188,7 @@ export function NewTicketPage() {
                 nothingFoundMessage={t('tickets.form.noContact')}
                 clearable
               />
+              <EquipmentSelect thirdpartyId={thirdpartyId} value={equipmentId} onChange={setEquipmentId} />
               <Select
                 label={t('tickets.form.assignee')}
                 placeholder={t('tickets.form.assigneePlaceholder')}

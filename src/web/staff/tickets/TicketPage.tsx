@@ -35,6 +35,7 @@ import {
 } from '../../components/ticketIcons.js';
 import { useErrorText } from '../../components/useErrorText.js';
 import { HistoryTab } from './detail/HistoryTab.js';
+import { LinkedObjects } from './detail/LinkedObjects.js';
 import { MessagesTab } from './detail/MessagesTab.js';
 import { TicketActions } from './detail/TicketActions.js';
 import { TicketEditForm } from './detail/TicketEditForm.js';
@@ -206,28 +207,31 @@ export function TicketPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, xl: 4 }}>
-          <Paper withBorder radius="lg" p="lg">
-            <Group justify="space-between" mb="md" mih={28}>
-              <Text size="xs" tt="uppercase" fw={700} c="dimmed" style={{ letterSpacing: '0.04em' }}>
-                {editing ? t('tickets.edit.title') : t('tickets.detail.properties')}
-              </Text>
-              {ticket.abilities.update && !editing && (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  leftSection={<IconPencil size={14} />}
-                  onClick={() => setEditing(true)}
-                >
-                  {t('tickets.edit.button')}
-                </Button>
+          <Stack gap="lg">
+            <Paper withBorder radius="lg" p="lg">
+              <Group justify="space-between" mb="md" mih={28}>
+                <Text size="xs" tt="uppercase" fw={700} c="dimmed" style={{ letterSpacing: '0.04em' }}>
+                  {editing ? t('tickets.edit.title') : t('tickets.detail.properties')}
+                </Text>
+                {ticket.abilities.update && !editing && (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing(true)}
+                  >
+                    {t('tickets.edit.button')}
+                  </Button>
+                )}
+              </Group>
+              {editing && ticket.abilities.update ? (
+                <TicketEditForm ticket={ticket} onDone={() => setEditing(false)} />
+              ) : (
+                <TicketProperties ticket={ticket} />
               )}
-            </Group>
-            {editing && ticket.abilities.update ? (
-              <TicketEditForm ticket={ticket} onDone={() => setEditing(false)} />
-            ) : (
-              <TicketProperties ticket={ticket} />
-            )}
-          </Paper>
+            </Paper>
+            <LinkedObjects ticket={ticket} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

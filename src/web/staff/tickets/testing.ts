@@ -71,6 +71,7 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     body: '<p>We are on it.</p>',
     private: false,
     sendByEmail: false,
+    delivery: null,
     createdAt: AT,
     attachments: [],
     ...overrides,

@@ -1,6 +1,10 @@
-import { Anchor, Avatar, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../api/tickets.api.js';
+import { ApiError } from '../../../api/client.js';
+import { retryMessageMail } from '../../../api/mail.api.js';
+import { ticketKeys, type Message } from '../../../api/tickets.api.js';
 import { useFormat } from '../../../components/format.js';
 import { RichTextView } from '../../../components/RichTextView.js';
 import { IconLock, IconMail, IconPaperclip } from '../../../components/ticketIcons.js';
@@ -56,13 +60,15 @@ export function MessageItem({ message }: { message: Message }) {
               {t('tickets.messages.privateBadge')}
             </Badge>
           )}
-          {message.sendByEmail && (
+          {message.sendByEmail && !message.delivery && (
             <Badge color="blue" variant="light" radius="sm" leftSection={<IconMail size={12} />}>
               {t('tickets.messages.emailBadge')}
             </Badge>
           )}
+          {message.delivery && <DeliveryBadge message={message} />}
         </Group>
       </Group>
+      {message.delivery?.status === 'failed' && <DeliveryFailure message={message} />}
       <RichTextView html={message.body} pl={46} />
       {message.attachments.length > 0 && (
         <Stack gap={4} mt="sm" pl={46}>
@@ -80,5 +86,77 @@ export function MessageItem({ message }: { message: Message }) {
         </Stack>
       )}
     </Paper>
+  );
+}
+
+const DELIVERY_COLORS = { queued: 'gray', retrying: 'orange', sent: 'teal', failed: 'red' } as const;
+
+/** Where the message's email stands (SPEC 2.6); the details (attempts, date, reason) on hover. */
+function DeliveryBadge({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const delivery = message.delivery;
+  if (!delivery) return null;
+  const details = [
+    delivery.sentAt ? t('settings.delivery.sentAt', { date: format.dateTime(delivery.sentAt) }) : null,
+    delivery.attempts > 0 ? t('settings.delivery.attempts', { count: delivery.attempts }) : null,
+    delivery.error && delivery.status !== 'sent'
+      ? t('settings.delivery.reason', { reason: reasonText(delivery.error, t) })
+      : null,
+  ].filter((d): d is string => d !== null);
+  const badge = (
+    <Badge
+      color={DELIVERY_COLORS[delivery.status]}
+      variant="light"
+      radius="sm"
+      leftSection={<IconMail size={12} />}
+    >
+      {t(`settings.delivery.${delivery.status}`)}
+    </Badge>
+  );
+  return details.length > 0 ? <Tooltip label={details.join(' · ')}>{badge}</Tooltip> : badge;
+}
+
+function reasonText(error: string, t: (key: 'settings.delivery.noRecipient') => string): string {
+  return error === 'no_recipient' ? t('settings.delivery.noRecipient') : error;
+}
+
+/** A failed email says why, and offers to send it again. */
+function DeliveryFailure({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => retryMessageMail(message.ticketId, message.id),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('settings.delivery.retried') });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.messages(message.ticketId) });
+    },
+    onError: (err) =>
+      notifications.show({
+        color: 'red',
+        autoClose: 8000,
+        message: t('settings.delivery.retryFailed', {
+          message:
+            err instanceof ApiError && err.code === 'no_recipient'
+              ? t('settings.delivery.noRecipient')
+              : err.message,
+        }),
+      }),
+  });
+  return (
+    <Group gap="sm" mb="xs" pl={46} wrap="nowrap" role="alert">
+      <Text size="sm" c="red.8">
+        {t('settings.delivery.reason', { reason: reasonText(message.delivery?.error ?? '', t) })}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="red"
+        loading={retry.isPending}
+        onClick={() => retry.mutate()}
+      >
+        {t('settings.delivery.retry')}
+      </Button>
+    </Group>
   );
 }

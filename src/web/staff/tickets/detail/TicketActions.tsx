@@ -24,6 +24,7 @@ import {
   IconUserPlus,
 } from '../../../components/ticketIcons.js';
 import { useSignedInUser } from '../../auth/session.js';
+import { TicketFieldserviceActions } from '../../fieldservice/ticket/TicketFieldserviceActions.js';
 import { useAssignableUsers } from '../lookups.js';
 import { AssignModal, CloseModal, DeleteModal, PurgeModal } from './ActionModals.js';
 import { useTicketCommand } from './useTicketCommand.js';
@@ -44,7 +45,14 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   const done = (
     action: Exclude<
       keyof Ticket['abilities'],
-      'update' | 'markRead' | 'addMessage' | 'addNote' | 'uploadDocument'
+      | 'update'
+      | 'markRead'
+      | 'addMessage'
+      | 'addNote'
+      | 'uploadDocument'
+      | 'createIntervention'
+      | 'createProposal'
+      | 'createEvent'
     >,
   ) => t(`tickets.actions.done.${action}`);
   const closeDialog = () => setDialog(null);
@@ -152,6 +160,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
           {t('tickets.actions.restore')}
         </Button>
       )}
+      <TicketFieldserviceActions ticket={ticket} />
       {(can.delete || can.purge) && (
         <Menu position="bottom-end" shadow="md" withinPortal>
           <Menu.Target>

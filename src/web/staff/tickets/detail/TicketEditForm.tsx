@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { UpdateTicketInput } from '../../../../common/schemas/ticket.schema.js';
 import { updateTicket, type Ticket } from '../../../api/tickets.api.js';
 import { useFormat } from '../../../components/format.js';
+import { EquipmentSelect } from '../EquipmentSelect.js';
 import { useClassification, useContacts } from '../lookups.js';
 import { ThirdpartySelect } from '../ThirdpartySelect.js';
 import { useTicketCommand } from './useTicketCommand.js';
 
 type Draft = Required<
   Pick<UpdateTicketInput, 'subject' | 'typeCode' | 'categoryCode' | 'severityCode' | 'progress'>
-> & { thirdpartyId: number | null; contactId: number | null };
+> & { thirdpartyId: number | null; contactId: number | null; equipmentId: number | null };
 
 const draftOf = (t: Ticket): Draft => ({
   subject: t.subject,
@@ -20,6 +21,7 @@ const draftOf = (t: Ticket): Draft => ({
   progress: t.progress,
   thirdpartyId: t.thirdpartyId,
   contactId: t.contactId,
+  equipmentId: t.equipmentId,
 });
 
 /**
@@ -95,7 +97,7 @@ export function TicketEditForm({ ticket, onDone }: { ticket: Ticket; onDone: () 
           label={t('tickets.form.customer')}
           placeholder={t('tickets.form.customerPlaceholder')}
           value={draft.thirdpartyId}
-          onChange={(id) => setDraft((d) => ({ ...d, thirdpartyId: id, contactId: null }))}
+          onChange={(id) => setDraft((d) => ({ ...d, thirdpartyId: id, contactId: null, equipmentId: null }))}
         />
         <Select
           label={t('tickets.form.contact')}
@@ -106,6 +108,11 @@ export function TicketEditForm({ ticket, onDone }: { ticket: Ticket; onDone: () 
           disabled={draft.thirdpartyId === null}
           nothingFoundMessage={t('tickets.form.noContact')}
           clearable
+        />
+        <EquipmentSelect
+          thirdpartyId={draft.thirdpartyId}
+          value={draft.equipmentId}
+          onChange={(id) => set('equipmentId', id)}
         />
         <div>
           <Text size="sm" fw={500} id="edit-progress-label">

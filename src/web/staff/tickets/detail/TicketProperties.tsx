@@ -4,6 +4,7 @@ import type { Ticket } from '../../../api/tickets.api.js';
 import { useFormat } from '../../../components/format.js';
 import { SeverityBadge } from '../../../components/SeverityBadge.js';
 import { StatusBadge } from '../../../components/StatusBadge.js';
+import { EquipmentLink } from '../EquipmentSelect.js';
 import { useClassification } from '../lookups.js';
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
@@ -67,6 +68,9 @@ export function TicketProperties({ ticket }: { ticket: Ticket }) {
       </Item>
       <Item label={t('tickets.detail.contact')}>
         {ticket.contactName ? <Text size="sm">{ticket.contactName}</Text> : never}
+      </Item>
+      <Item label={t('fieldservice.ticket.equipment')}>
+        {ticket.equipmentId !== null ? <EquipmentLink equipmentId={ticket.equipmentId} /> : never}
       </Item>
       <Item label={t('tickets.detail.author')}>
         <Text size="sm">{author}</Text>

@@ -7,6 +7,7 @@ import { useFormat } from '../../../components/format.js';
 import { SeverityBadge } from '../../../components/SeverityBadge.js';
 import { StatusBadge } from '../../../components/StatusBadge.js';
 import { IconClock, IconSortAsc, IconSortDesc } from '../../../components/ticketIcons.js';
+import { useFieldservicePermissions } from '../../fieldservice/shared/permissions.js';
 import { useClassification } from '../lookups.js';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -89,15 +90,24 @@ export function TicketTable({
   const navigate = useNavigate();
   const format = useFormat();
   const classification = useClassification();
+  // Time spent (SPEC 6) is a column for those who see interventions; it cannot be sorted on.
+  const showDuration = useFieldservicePermissions().readInterventions;
 
   return (
-    <Table.ScrollContainer minWidth={1060}>
+    <Table.ScrollContainer minWidth={showDuration ? 1140 : 1060}>
       <Table layout="fixed" highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" stickyHeader>
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map(([column, width]) => (
               <SortHeader key={column} column={column} width={width} sort={sort} onSort={onSort} />
             ))}
+            {showDuration && (
+              <Table.Th w={80} style={NOWRAP}>
+                <Text truncate="end" fw={600} size="sm" c="dimmed">
+                  {t('tickets.detail.duration')}
+                </Text>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -187,6 +197,13 @@ export function TicketTable({
                   {format.relative(ticket.updatedAt, { short: true })}
                 </Text>
               </Table.Td>
+              {showDuration && (
+                <Table.Td style={NOWRAP}>
+                  <Text size="sm" c={ticket.durationMinutes > 0 ? undefined : 'dimmed'}>
+                    {ticket.durationMinutes > 0 ? format.duration(ticket.durationMinutes * 60) : '—'}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
