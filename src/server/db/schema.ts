@@ -3,6 +3,26 @@
  * Instants are ISO-8601 UTC strings on both engines (see database.ts).
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  PortalCaptchaUsedTable,
+  PortalIpQuotaTable,
+  PortalLinksTable,
+  PortalSessionTicketsTable,
+  PortalSessionsTable,
+} from './schema.portal.js';
+import type {
+  ContractsTable,
+  EquipmentTable,
+  EventsTable,
+  InterventionLinesTable,
+  InterventionsTable,
+  ProposalLinesTable,
+  ProposalsTable,
+  TicketLinksTable,
+} from './schema.fieldservice.js';
+
+export type * from './schema.portal.js';
+export type * from './schema.fieldservice.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -312,138 +332,9 @@ export interface NotificationsTable {
 }
 
 // <tables:notifications>
-/** The public portal (migration 2026-11-28e): sessions and their grants, personalized links, abuse counters. */
-export interface PortalSessionsTable {
-  /** SHA-256 of the cookie value. */
-  id: string;
-  thirdparty_id: number | null;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  max_expires_at: string;
-}
-export interface PortalSessionTicketsTable {
-  session_id: string;
-  ticket_id: number;
-}
-export interface PortalLinksTable {
-  thirdparty_id: number;
-  token_hash: string;
-  /** The token sealed with the master key (secret-box), so staff can copy the link again. */
-  token_sealed: string;
-  created_at: string;
-  created_by: number | null;
-}
-export interface PortalIpQuotaTable {
-  ip: string;
-  /** `YYYY-MM`, UTC. */
-  month: string;
-  count: number;
-}
-export interface PortalCaptchaUsedTable {
-  challenge: string;
-  expires_at: string;
-}
-// <tables:portal>
-export interface ContractsTable {
-  id: Generated<number>;
-  ref: string;
-  thirdparty_id: number;
-  label: string;
-  start_date: string;
-  end_date: string | null;
-  /** draft, validated or closed; "active"/"expired" are read from the dates. */
-  state: string;
-  notes: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
-export interface EquipmentTable {
-  id: Generated<number>;
-  ref: string;
-  label: string;
-  serial_number: string | null;
-  serial_lower: string | null;
-  thirdparty_id: number;
-  contract_id: number | null;
-  location: string | null;
-  notes: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface InterventionsTable {
-  id: Generated<number>;
-  ref: string;
-  thirdparty_id: number;
-  description: string;
-  status: string;
-  equipment_id: number | null;
-  contract_id: number | null;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface InterventionLinesTable {
-  id: Generated<number>;
-  intervention_id: number;
-  date: string;
-  duration_minutes: number;
-  description: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProposalsTable {
-  id: Generated<number>;
-  ref: string;
-  thirdparty_id: number;
-  status: string;
-  valid_until: string | null;
-  notes: string | null;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProposalLinesTable {
-  id: Generated<number>;
-  proposal_id: number;
-  description: string;
-  quantity_milli: number;
-  unit_price_cents: number;
-  vat_rate_milli: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface EventsTable {
-  id: Generated<number>;
-  type_code: string;
-  label: string;
-  start_at: string;
-  end_at: string;
-  all_day: boolean;
-  owner_id: number | null;
-  thirdparty_id: number | null;
-  done: boolean;
-  notes: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface TicketLinksTable {
-  id: Generated<number>;
-  ticket_id: number;
-  object_type: string;
-  object_id: number;
-  created_at: string;
-  created_by: number | null;
-}
-
-// <tables:fieldservice>
+// <tables:portal> (schema.portal.ts)
+// <tables:fieldservice> (schema.fieldservice.ts)
 
 export interface Database {
   users: UsersTable;
