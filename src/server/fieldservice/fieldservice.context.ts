@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ErrorCode } from '../../common/errors.js';
 import type { Permission } from '../../common/permissions.js';
-import type { LinkedTicket } from '../../common/schemas/ticket-link.schema.js';
+import type { LinkedTicket, LinkObjectType } from '../../common/schemas/ticket-link.schema.js';
 import type { TicketStatus } from '../../common/tickets.js';
 import type { AccountRepository } from '../auth/account.repository.js';
 import { can, requireActor, type Actor } from '../auth/actor.js';
@@ -13,7 +13,16 @@ import type { SettingsService } from '../settings/settings.service.js';
 import { createHistoryRepository } from '../tickets/history.repository.js';
 import { createTicketRepository } from '../tickets/ticket.repository.js';
 import { createFieldserviceChecks } from './fieldservice.checks.js';
+import { keysetPage } from '../http/keyset-page.js';
+import { decodeIdCursor, encodeIdCursor } from './fieldservice.cursor.js';
 import { createTicketLinkRepository, type LinkedTicketRow } from './ticket-link.repository.js';
+
+/** The reads a list of objects with lines (interventions, proposals) needs of its repository. */
+export interface LinedListSource<F, R extends { id: number }, L> {
+  list(q: F & { afterId: number | undefined; limit: number }): Promise<R[]>;
+  count(q: F): Promise<number>;
+  lines(ids: readonly number[]): Promise<Map<number, L[]>>;
+}
 
 export interface FieldserviceDeps {
   db: Db;
@@ -112,6 +121,34 @@ export function createFieldserviceContext(deps: FieldserviceDeps) {
       .map((r) => ({ id: r.id, ref: r.ref, subject: r.subject, status: r.status as TicketStatus }));
   }
 
+  /**
+   * One keyset page of objects that carry lines and linked tickets (interventions, proposals), with the
+   * total, each item given its lines and the linked tickets the actor may see.
+   */
+  async function linedPage<F, R extends { id: number }, L, Item>(
+    actor: Actor,
+    type: LinkObjectType,
+    q: F & { limit: number; cursor?: string | undefined },
+    source: LinedListSource<F, R, L>,
+    presentItem: (row: R, lines: L[], tickets: LinkedTicket[]) => Item,
+  ): Promise<{ items: Item[]; nextCursor: string | null; total: number }> {
+    const { limit, cursor, ...rest } = q;
+    const filter = rest as unknown as F;
+    const afterId = cursor ? decodeIdCursor(cursor) : undefined;
+    const [rows, total] = await Promise.all([
+      source.list({ ...filter, afterId, limit: limit + 1 }),
+      source.count(filter),
+    ]);
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeIdCursor(last.id));
+    const ids = page.map((r) => r.id);
+    const [lines, tickets] = await Promise.all([source.lines(ids), links.ticketsOf(type, ids)]);
+    const items: Item[] = [];
+    for (const r of page) {
+      items.push(presentItem(r, lines.get(r.id) ?? [], await visibleTickets(actor, tickets.get(r.id) ?? [])));
+    }
+    return { items, nextCursor, total };
+  }
+
   return {
     ...deps,
     tickets,
@@ -119,6 +156,7 @@ export function createFieldserviceContext(deps: FieldserviceDeps) {
     links,
     checks,
     visibleTickets,
+    linedPage,
     /** One transaction per command: the change, its links, history rows and durations commit together. */
     command<T>(fn: (trx: Kysely<Database>, now: string, at: Date) => Promise<T>): Promise<T> {
       const at = clock.now();

@@ -13,8 +13,6 @@ import type {
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound } from '../http/errors.js';
-import { keysetPage } from '../http/keyset-page.js';
-import { decodeIdCursor, encodeIdCursor } from './fieldservice.cursor.js';
 import {
   canWrite,
   missing,
@@ -117,21 +115,7 @@ export function createProposalService(ctx: FieldserviceContext) {
 
     async listProposals(actorIn: Actor | null, q: ProposalListQuery): Promise<ProposalPage> {
       const actor = requireList(actorIn, 'proposal');
-      const { limit, cursor, ...filter } = q;
-      const afterId = cursor ? decodeIdCursor(cursor) : undefined;
-      const [rows, total] = await Promise.all([
-        repo.list({ ...filter, afterId, limit: limit + 1 }),
-        repo.count(filter),
-      ]);
-      const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeIdCursor(last.id));
-      const ids = page.map((r) => r.id);
-      const [lines, tickets] = await Promise.all([repo.lines(ids), ctx.links.ticketsOf('proposal', ids)]);
-      const items = [];
-      for (const r of page) {
-        const visible = await ctx.visibleTickets(actor, tickets.get(r.id) ?? []);
-        items.push(presentProposalItem(r, lines.get(r.id) ?? [], visible));
-      }
-      return { items, nextCursor, total };
+      return ctx.linedPage(actor, 'proposal', q, repo, presentProposalItem);
     },
 
     async getProposal(actorIn: Actor | null, id: number): Promise<Proposal> {
