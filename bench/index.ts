@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     'server-root': { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,6 +39,7 @@ if (args.help) {
   [--engine sqlite|postgres] [--no-build] [--keep] [--reuse <data dir or database URL kept by --keep>]
   [--web-processes N (GUICHET_WEB_PROCESSES of the server; default: one per core)]
   [--server-root <another checkout, built, to compare>]
+  [--only <regexp> (run only the scenarios whose name matches; the bare endpoint always runs)]
 Env: DATABASE_URL (PostgreSQL server to create the benchmark database on), BENCH_TICKETS.`);
   process.exit(0);
 }
@@ -188,6 +190,7 @@ async function benchmark(target: Target): Promise<string> {
         duration: opts.duration,
         connections: opts.connections,
         openIds,
+        only: args.only ? new RegExp(args.only, 'i') : undefined,
       },
       (m) =>
         console.error(

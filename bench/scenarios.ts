@@ -25,9 +25,11 @@ export interface ScenarioContext {
   connections: number;
   /** Ids of open tickets, for messages. */
   openIds: number[];
+  /** Only the scenarios whose name matches (and the bare endpoint, the ceiling). */
+  only?: RegExp;
 }
 
-type Req = { method?: string; path: string; body?: string };
+type Req = { method?: string; path: string; body?: string; headers?: Record<string, string> };
 
 async function hammer(
   ctx: ScenarioContext,
@@ -35,15 +37,27 @@ async function hammer(
   next: () => Req,
   auth = true,
 ): Promise<Measure> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (auth) headers.authorization = `Bearer ${ctx.token}`;
+  // A new object for every request: autocannon writes the body's content-length into the one it gets.
+  const headersOf = (r: Req): Record<string, string> => ({
+    'content-type': 'application/json',
+    ...(auth ? { authorization: `Bearer ${ctx.token}` } : {}),
+    ...r.headers,
+  });
   const first = next();
   const result: Result = await autocannon({
     url: ctx.url,
     connections: ctx.connections,
     duration: ctx.duration,
-    headers,
-    requests: [{ ...first, setupRequest: (req) => ({ ...req, ...next() }) }],
+    requests: [
+      {
+        ...first,
+        headers: headersOf(first),
+        setupRequest: (req) => {
+          const r = next();
+          return { ...req, ...r, headers: headersOf(r) };
+        },
+      },
+    ],
   });
   const failed = result.non2xx + result.errors + result.timeouts;
   return {
@@ -101,11 +115,23 @@ export async function openTicketIds(
 
 const q = (s: string) => encodeURIComponent(s);
 
+async function enablePortal(ctx: ScenarioContext): Promise<void> {
+  const res = await fetch(`${ctx.url}/api/v1/settings`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${ctx.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ 'portal.enabled': true }),
+  });
+  if (!res.ok) throw new Error(`enabling the portal: ${res.status} ${await res.text()}`);
+}
+
 export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => void): Promise<Measure[]> {
   const r = createRandom(42);
   const out: Measure[] = [];
-  const run = async (m: Promise<Measure>) => {
-    const measure = await m;
+  const skipped = (scenario: string) =>
+    ctx.only !== undefined && !scenario.startsWith('bare') && !ctx.only.test(scenario);
+  const run = async (scenario: string, next: () => Req, auth = true) => {
+    if (skipped(scenario)) return undefined;
+    const measure = await hammer(ctx, scenario, next, auth);
     out.push(measure);
     log(measure);
     return measure;
@@ -115,40 +141,60 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
   const warm = cycle(['/api/v1/tickets', '/api/v1/tickets?text=warm']);
   await hammer({ ...ctx, duration: 3 }, 'warm-up', () => ({ path: warm() }));
 
-  await run(hammer(ctx, 'bare endpoint (/healthz)', () => ({ path: '/healthz' }), false));
-  await run(hammer(ctx, 'open tickets, first page', () => ({ path: '/api/v1/tickets' })));
-  const deep = await deepCursor(ctx, 200);
-  await run(hammer(ctx, 'open tickets, page 200', () => ({ path: `/api/v1/tickets?cursor=${deep}` })));
-  await run(hammer(ctx, 'sorted by severity', () => ({ path: '/api/v1/tickets?sort=severity&order=desc' })));
+  await run('bare endpoint (/healthz)', () => ({ path: '/healthz' }), false);
+  await run('open tickets, first page', () => ({ path: '/api/v1/tickets' }));
+  if (!skipped('open tickets, page 200')) {
+    const deep = await deepCursor(ctx, 200);
+    await run('open tickets, page 200', () => ({ path: `/api/v1/tickets?cursor=${deep}` }));
+  }
+  await run('sorted by severity', () => ({ path: '/api/v1/tickets?sort=severity&order=desc' }));
   const companies = cycle(['dupont', 'garage', 'lefevre', 'boulangerie', 'muller', 'hotel']);
-  await run(
-    hammer(ctx, 'search company', () => ({ path: `/api/v1/tickets?searchIn=company&q=${q(companies())}` })),
-  );
+  await run('search company', () => ({ path: `/api/v1/tickets?searchIn=company&q=${q(companies())}` }));
   const subjects = cycle(['imprimante', 'vpn', 'badgeuse', 'messagerie', 'écran', 'fortigate']);
-  await run(
-    hammer(ctx, 'search subject', () => ({ path: `/api/v1/tickets?searchIn=subject&q=${q(subjects())}` })),
-  );
+  await run('search subject', () => ({ path: `/api/v1/tickets?searchIn=subject&q=${q(subjects())}` }));
   const either = cycle(['dupont', 'imprimante', 'hotel', 'badgeuse', 'lefevre', 'routeur']);
-  await run(hammer(ctx, 'search both', () => ({ path: `/api/v1/tickets?searchIn=both&q=${q(either())}` })));
+  await run('search both', () => ({ path: `/api/v1/tickets?searchIn=both&q=${q(either())}` }));
   const texts = cycle(['synology', 'certificat expiré', 'bourrage', 'onduleur', 'réseau', 'sauvegarde']);
-  await run(hammer(ctx, 'full text', () => ({ path: `/api/v1/tickets?text=${q(texts())}` })));
-  await run(hammer(ctx, 'ticket page', () => ({ path: `/api/v1/tickets/${1 + r.int(ctx.tickets)}` })));
-  await run(hammer(ctx, 'statistics', () => ({ path: '/api/v1/tickets/stats' })));
-  const created = await run(
-    hammer(ctx, 'create ticket', () => ({
-      method: 'POST',
-      path: '/api/v1/tickets',
-      body: JSON.stringify({ subject: subject(r), message: description(r, 'Bench').html }),
-    })),
-  );
-  created.note = `${Math.round(created.ok / ctx.duration)} tickets/s`;
+  await run('full text', () => ({ path: `/api/v1/tickets?text=${q(texts())}` }));
+  await run('ticket page', () => ({ path: `/api/v1/tickets/${1 + r.int(ctx.tickets)}` }));
+  await run('statistics', () => ({ path: '/api/v1/tickets/stats' }));
+  const created = await run('create ticket', () => ({
+    method: 'POST',
+    path: '/api/v1/tickets',
+    body: JSON.stringify({ subject: subject(r), message: description(r, 'Bench').html }),
+  }));
+  if (created) created.note = `${Math.round(created.ok / ctx.duration)} tickets/s`;
   const ids = cycle(ctx.openIds);
-  await run(
-    hammer(ctx, 'add message', () => ({
-      method: 'POST',
-      path: `/api/v1/tickets/${ids()}/messages`,
-      body: JSON.stringify({ body: description(r, 'Bench').html, private: r.next() < 0.3 }),
-    })),
-  );
+  await run('add message', () => ({
+    method: 'POST',
+    path: `/api/v1/tickets/${ids()}/messages`,
+    body: JSON.stringify({ body: description(r, 'Bench').html, private: r.next() < 0.3 }),
+  }));
+  if (!skipped('portal: create ticket')) {
+    // Visitors of the public portal, each from an address of its own (the server trusts the
+    // X-Forwarded-For of the loopback proxy it is told of): the per-address limits stay in force.
+    await enablePortal(ctx);
+    let visitor = 0;
+    const created = await run(
+      'portal: create ticket',
+      () => {
+        visitor++;
+        const ip = `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`;
+        return {
+          method: 'POST',
+          path: '/api/v1/portal/tickets',
+          headers: { 'x-guichet-portal': '1', 'x-forwarded-for': ip },
+          body: JSON.stringify({
+            email: `visitor${visitor}@example.org`,
+            subject: subject(r),
+            message: description(r, 'Bench').text,
+            language: visitor % 3 === 0 ? 'en' : 'fr',
+          }),
+        };
+      },
+      false,
+    );
+    if (created) created.note = `${Math.round(created.ok / ctx.duration)} tickets/s`;
+  }
   return out;
 }

@@ -35,6 +35,8 @@ export async function startServer(env: Record<string, string>, serverRoot = root
       GUICHET_LOG_LEVEL: 'warn',
       GUICHET_SECRET: 'benchmark secret benchmark secret 0123456789',
       GUICHET_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // The portal scenario stands for many visitors behind a proxy: one X-Forwarded-For address each.
+      GUICHET_TRUST_PROXY: 'true',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
-import { WEB_DIR } from './helpers.js';
+import { createTestApp } from '../test/helpers/app.js';
+import { startSmtpSink, type SmtpSink } from '../test/helpers/smtp.js';
+import { WEB_DIR, type RunningServer } from './helpers.js';
 import type { ApiClient } from './tickets.helpers.js';
 
 /** The budget of SPEC 4 / issue 4: gzipped JavaScript a visitor's browser may download for the portal. */
@@ -93,4 +96,58 @@ export async function readCreated(page: Page): Promise<{ ref: string; trackId: s
 /** No horizontal scrolling: everything fits the window's width (a 360 px phone). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/**
+ * A server as `startServer` makes one (fresh SQLite database, dist/web, ADMIN), whose outgoing mail goes
+ * through GUICHET_SMTP_URL to a real SMTP server on loopback that keeps what it receives. Jobs do not run
+ * by themselves: the test calls `testApp.services.runner.runDue()` where a worker would have polled.
+ */
+export async function startServerWithMail(): Promise<{ server: RunningServer; sink: SmtpSink }> {
+  const sink = await startSmtpSink();
+  try {
+    const testApp = await createTestApp('sqlite', {
+      env: { GUICHET_WEB_DIR: WEB_DIR, GUICHET_SMTP_URL: `smtp://127.0.0.1:${sink.port}` },
+    });
+    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = testApp.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the server is not on a TCP port');
+    return {
+      server: { baseUrl: `http://127.0.0.1:${address.port}`, testApp, close: () => testApp.close() },
+      sink,
+    };
+  } catch (err) {
+    await sink.close();
+    throw err;
+  }
+}
+
+/** The first mail the sink received that `match` accepts, waiting up to `timeoutMs` for it to arrive. */
+export async function waitForMail(
+  sink: SmtpSink,
+  match: (mail: ParsedMail) => boolean,
+  timeoutMs = 5000,
+): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = sink.messages.find(match);
+    if (found) return found;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const seen = sink.messages.map(
+        (m) => `${m.to ? addressesOf(m.to).join(',') : '?'}: ${m.subject ?? ''}`,
+      );
+      throw new Error(`no such mail after ${timeoutMs} ms; received: ${JSON.stringify(seen)}`);
+    }
+    // Resolves on the next arrival; a timeout just ends the loop above.
+    await sink.waitFor(sink.messages.length + 1, left).catch(() => undefined);
+  }
+}
+
+/** The addresses of a parsed To/Cc header, lower-cased. */
+export function addressesOf(header: AddressObject | AddressObject[] | undefined): string[] {
+  if (!header) return [];
+  return (Array.isArray(header) ? header : [header])
+    .flatMap((h) => h.value)
+    .map((a) => (a.address ?? '').toLowerCase());
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from './app.js';
 import { forkWebProcesses, isWebProcess, type WebProcesses } from './cluster.js';
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
+import { startSqliteCheckpointer } from './db/sqlite-checkpointer.js';
 import { createDb, type Db } from './db/database.js';
 import { MigrationError, migrateToLatest } from './db/migrate.js';
 
@@ -131,6 +132,12 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
       await app.listen({ host: config.host, port: config.port });
       url = displayUrl(app.server.address() as AddressInfo);
     }
+    const checkpointer =
+      db.dialect === 'sqlite' && config.sqlitePath !== ':memory:'
+        ? startSqliteCheckpointer(config.sqlitePath, {
+            onError: (message) => console.error(`guichet: SQLite checkpoint failed: ${message}`),
+          })
+        : undefined;
     // The runner's poll timer keeps a worker-only process alive until stop().
     let housekeeping: NodeJS.Timeout | undefined;
     if (opts.role === 'worker' || opts.role === 'all') {
@@ -163,6 +170,7 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
         await web?.stop();
         await app?.close(); // stops accepting, waits for in-flight requests
         await services.runner.stop();
+        await checkpointer?.stop();
         await openDb.destroy();
       })());
 

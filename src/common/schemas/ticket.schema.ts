@@ -72,6 +72,11 @@ export const ticketSchema = ticketListItemSchema
     authorName: z.string().nullable(),
     contactName: z.string().nullable(),
     abilities: abilitiesSchema,
+    /** Where the staff app's forms on this ticket start, from settings agents cannot read themselves. */
+    defaults: z.object({
+      /** The close dialog's "notify the customer" starts ticked (setting `mail.noticeOnClose`). */
+      notifyCustomerOnClose: z.boolean(),
+    }),
   })
   .meta({ id: 'Ticket' });
 export type Ticket = z.infer<typeof ticketSchema>;

@@ -40,6 +40,9 @@ export function openSqlite(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMA
   raw.pragma('busy_timeout = 5000');
   // Triggers (search index, counters) otherwise spill a temporary file on every write.
   raw.pragma('temp_store = MEMORY');
+  // The server checkpoints from a thread of its own (sqlite-checkpointer.ts); a commit checkpoints only
+  // when the log passes ~40 MB, as a backstop and so that the log can start over.
+  raw.pragma('wal_autocheckpoint = 10000');
   return new WrappedSqlite(raw);
 }
 

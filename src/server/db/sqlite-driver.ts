@@ -6,6 +6,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type DialectAdapter,
+  type QueryResult,
   type Driver,
   type SqliteDatabase,
   type SqliteDialectConfig,
@@ -96,12 +97,67 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/** How long a statement may wait for another process's write lock before failing with SQLITE_BUSY. */
+const BUSY_WAIT_MS = 5000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+const isBusy = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/**
+ * Waits for the write lock of another process without stalling this one. SQLite's own busy handler
+ * sleeps inside the call, 1, 2, 5, 10… ms at a time, and the whole process with it (better-sqlite3 is
+ * synchronous): with several web processes, each would spend most of its time asleep while the lock,
+ * held for a fraction of a millisecond, sat free. Here a busy statement is retried after a sleep of
+ * 50 µs and a turn of the event loop (other requests go on meanwhile), then every millisecond.
+ */
+class BusyRetryConnection implements DatabaseConnection {
+  readonly #inner: DatabaseConnection;
+
+  constructor(inner: DatabaseConnection) {
+    this.#inner = inner;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    let deadline = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#inner.executeQuery<R>(query);
+      } catch (err) {
+        // A busy statement did nothing (an autocommit statement, or the `begin immediate` below): retrying
+        // it is safe.
+        if (!isBusy(err)) throw err;
+        const now = Date.now();
+        if (deadline === 0) deadline = now + BUSY_WAIT_MS;
+        else if (now > deadline) throw err;
+        if (attempt < 40) {
+          Atomics.wait(sleeper, 0, 0, 0.05);
+          await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      }
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.#inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
 /**
  * Transactions take the write lock when they begin. A deferred transaction that reads, then writes, fails
  * at once with SQLITE_BUSY when another process wrote in between (the busy timeout does not apply to a
  * stale snapshot); taken up front, the lock is waited for. Several web processes share one database file.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  #connection: BusyRetryConnection | undefined;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection();
+    return (this.#connection ??= new BusyRetryConnection(inner));
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
@@ -110,9 +166,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 export class GuichetSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
-  constructor(config: SqliteDialectConfig) {
+  /** `database`: the connection, whose busy timeout this dialect turns off (BusyRetryConnection waits). */
+  constructor(config: SqliteDialectConfig & { database: WrappedSqlite }) {
     super(config);
     this.#config = config;
+    config.database.raw.pragma('busy_timeout = 0');
   }
 
   override createDriver(): Driver {

@@ -202,6 +202,52 @@ for (const engine of ENGINES) {
       expect((await jobs.get(id))!.last_error).toMatch(/lease expired while running on ghost/);
     });
 
+    it('a burst larger than the slots runs each job once and marks every one done', async () => {
+      const r = runner({ concurrency: 4 });
+      const seen: number[] = [];
+      r.register('mail.send', (p) => done(seen.push(p.mailId)));
+      for (let i = 1; i <= 30; i++) await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: i });
+      expect(await r.runDue()).toBe(30);
+      expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      const rows = await t.db.kysely.selectFrom('jobs').select(['status', 'attempts', 'locked_by']).execute();
+      expect(rows).toHaveLength(30);
+      expect(rows.every((j) => j.status === 'done' && j.attempts === 1 && j.locked_by === null)).toBe(true);
+    });
+
+    it('a worker whose lease was taken over does not mark the new run done', async () => {
+      const id = await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: 1 });
+      let release!: () => void;
+      const slow = new JobRunner({
+        db: t.db,
+        clock,
+        pollMs: 10,
+        logger: silent,
+        workerId: 'slow',
+        leaseMs: 1000,
+      });
+      slow.register('mail.send', () => new Promise<void>((resolve) => (release = resolve)));
+      const slowRun = slow.runDue();
+      await expect.poll(() => release).toBeDefined();
+      // The lease expires; another worker recovers the job and claims it again.
+      clock.advance(2000);
+      const other = runner({ workerId: 'other', leaseMs: 1000 });
+      let started!: () => void;
+      const startedP = new Promise<void>((resolve) => (started = resolve));
+      let finish!: () => void;
+      other.register('mail.send', () => {
+        started();
+        return new Promise<void>((resolve) => (finish = resolve));
+      });
+      const otherRun = other.runDue();
+      await startedP;
+      release();
+      await slowRun;
+      expect(await jobs.get(id)).toMatchObject({ status: 'running', locked_by: 'other', attempts: 2 });
+      finish();
+      await otherRun;
+      expect(await jobs.get(id)).toMatchObject({ status: 'done', attempts: 2 });
+    });
+
     it('a stale job that was on its last attempt becomes dead and calls onDead', async () => {
       const id = await jobs.enqueue(t.db.kysely, 'mail.send', { mailId: 5 }, { maxAttempts: 2 });
       await t.db.kysely

@@ -96,11 +96,29 @@ export function createJobRepository(db: Db) {
         .execute();
     },
 
-    async markDone(claim: JobClaim, now: string): Promise<boolean> {
-      const res = await updateClaim(claim)
-        .set({ status: 'done', locked_by: null, locked_at: null, finished_at: now, updated_at: now })
-        .executeTakeFirst();
-      return res.numUpdatedRows > 0n;
+    /**
+     * Marks the jobs of `claims`, all held by `workerId`, done in one statement; answers the ids that
+     * were still this worker's claim (a job missing from the answer lost its lease meanwhile).
+     */
+    async markDoneMany(workerId: string, claims: readonly JobClaim[], now: string): Promise<Set<number>> {
+      if (claims.length === 0) return new Set();
+      const done = new Set<number>();
+      // Chunks keep the statement within SQLite's limit on bound parameters.
+      for (let i = 0; i < claims.length; i += 200) {
+        const chunk = claims.slice(i, i + 200);
+        const rows = await k
+          .updateTable('jobs')
+          .set({ status: 'done', locked_by: null, locked_at: null, finished_at: now, updated_at: now })
+          .where('status', '=', 'running')
+          .where('locked_by', '=', workerId)
+          .where((eb) =>
+            eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('attempts', '=', c.attempts)]))),
+          )
+          .returning('id')
+          .execute();
+        for (const r of rows) done.add(Number(r.id));
+      }
+      return done;
     },
 
     async reschedule(claim: JobClaim, opts: { runAt: string; error: string; now: string }): Promise<boolean> {

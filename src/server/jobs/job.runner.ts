@@ -3,7 +3,7 @@ import os from 'node:os';
 import { addMs, iso, type Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { JobRow } from '../db/schema.js';
-import { claimOf, createJobRepository, type JobRepository } from './job.repository.js';
+import { claimOf, createJobRepository, type JobClaim, type JobRepository } from './job.repository.js';
 import type { JobContext, JobHandler, JobHandlerOptions, JobName } from './job.types.js';
 
 /** The subset of pino the runner uses. */
@@ -20,7 +20,7 @@ export interface JobRunnerOptions {
   pollMs: number;
   workerId?: string;
   logger?: JobLogger;
-  /** Jobs run at the same time by this runner (default 4). */
+  /** Jobs run at the same time by this runner (default 16). */
   concurrency?: number;
   /** First retry delay; doubles on each failure (default 30 s). */
   backoffBaseMs?: number;
@@ -85,13 +85,15 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #tick: Promise<void> | undefined;
   #wakeRequested = false;
+  /** Claims of jobs finished but not yet marked done (see #flushDone). */
+  #done: JobClaim[] = [];
 
   constructor(opts: JobRunnerOptions) {
     this.#clock = opts.clock;
     this.#jobs = createJobRepository(opts.db);
     this.#log = opts.logger ?? consoleLogger;
     this.#pollMs = opts.pollMs;
-    this.#concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.#concurrency = Math.max(1, opts.concurrency ?? 16);
     this.#backoffBaseMs = opts.backoffBaseMs ?? 30_000;
     this.#backoffCapMs = opts.backoffCapMs ?? 3_600_000;
     this.#leaseMs = opts.leaseMs ?? 600_000;
@@ -174,14 +176,21 @@ export class JobRunner {
     try {
       while (keepClaiming()) {
         const free = this.#concurrency - inFlight.size;
-        const claimed = free > 0 ? await this.#claim(dueBy, free) : [];
+        // Claims go by batches (at least half the slots), not one per finished job: each claim and
+        // each done-mark is a write, and on SQLite writes queue behind one lock.
+        const claimNow = inFlight.size === 0 || free >= Math.ceil(this.#concurrency / 2);
+        let claimed: JobRow[] = [];
+        if (claimNow) {
+          await this.#flushDone();
+          claimed = await this.#claim(dueBy, free);
+        }
         for (const job of claimed) {
           const p = this.#execute(job).finally(() => inFlight.delete(p));
           inFlight.add(p);
         }
         ran += claimed.length;
         // A full batch suggests more are due: claim again before waiting.
-        if (free > 0 && claimed.length === free) continue;
+        if (claimNow && claimed.length === free) continue;
         // Nothing more due, or no free slot: wait for a job to finish, which may free a slot or enqueue more.
         if (inFlight.size === 0) break;
         await Promise.race(inFlight);
@@ -189,8 +198,30 @@ export class JobRunner {
     } finally {
       // Even when a claim fails, stop() must not return while jobs are still running.
       await Promise.all(inFlight);
+      await this.#flushDone();
     }
     return ran;
+  }
+
+  /**
+   * Marks the jobs finished since the last flush done, in one write. Until then a finished job is still
+   * `running`: if the process dies in between, lease recovery runs it again, which handlers allow (each
+   * job runs at least once, never "exactly once").
+   */
+  async #flushDone(): Promise<void> {
+    if (this.#done.length === 0) return;
+    const claims = this.#done;
+    this.#done = [];
+    try {
+      const kept = await this.#jobs.markDoneMany(this.workerId, claims, iso(this.#clock.now()));
+      for (const c of claims) {
+        if (!kept.has(c.id))
+          this.#log.warn({ jobId: c.id, workerId: this.workerId }, 'job finished after its lease expired');
+      }
+    } catch (err) {
+      // The jobs stay `running`; lease recovery will put them back.
+      this.#log.error({ err, workerId: this.workerId, jobs: claims.length }, 'marking jobs done failed');
+    }
   }
 
   #claim(dueBy: string, limit: number): Promise<JobRow[]> {
@@ -222,8 +253,7 @@ export class JobRunner {
         await this.#fail(job, reg, payload, errorText(err));
         return;
       }
-      const kept = await this.#jobs.markDone(claimOf(job), iso(this.#clock.now()));
-      if (!kept) this.#log.warn(log, 'job finished after its lease expired');
+      this.#done.push(claimOf(job));
     } catch (err) {
       // The job stays `running`; lease recovery will put it back.
       this.#log.error({ ...log, err }, 'job bookkeeping failed');

@@ -15,7 +15,7 @@ import { hasVisibleContent, sanitizeRichText } from '../text/rich-text.js';
 import { createHistoryRepository, type HistoryActor, type NewHistoryEntry } from './history.repository.js';
 import { createMessageRepository } from './message.repository.js';
 import { emitTicketEvents } from './ticket.events.js';
-import { presentTicket, type PresentContext } from './ticket.presenter.js';
+import { presentTicket, type DetailPresentContext } from './ticket.presenter.js';
 import { createTicketRepository } from './ticket.repository.js';
 import {
   applyCommand,
@@ -193,7 +193,7 @@ export function createTicketCore(deps: TicketServiceDeps) {
   const history = createHistoryRepository(db);
   const messages = createMessageRepository(db);
 
-  async function presentContext(): Promise<PresentContext> {
+  async function presentContext(): Promise<DetailPresentContext> {
     const s = await settings.all();
     return {
       now: clock.now(),
@@ -201,6 +201,8 @@ export function createTicketCore(deps: TicketServiceDeps) {
         delayFirstResponseHours: s['tickets.delayFirstResponseHours'],
         delaySinceLastResponseHours: s['tickets.delaySinceLastResponseHours'],
       },
+      // Agents cannot read /settings: the close dialog learns its default from the ticket.
+      noticeOnClose: s['mail.noticeOnClose'],
     };
   }
 

@@ -70,8 +70,14 @@ export function presentTicketListItem(
   };
 }
 
+/** What the detail adds to the context: the settings the staff app's ticket forms start from. */
+export interface DetailPresentContext extends PresentContext {
+  /** `mail.noticeOnClose`: "notify the customer" starts ticked in the close dialog. */
+  noticeOnClose: boolean;
+}
+
 /** The full ticket, with what `actor` may do on it. */
-export function presentTicket(row: TicketDetailRow, actor: Actor | null, ctx: PresentContext): Ticket {
+export function presentTicket(row: TicketDetailRow, actor: Actor | null, ctx: DetailPresentContext): Ticket {
   const item = presentTicketListItem(row, ctx);
   return {
     ...item,
@@ -79,5 +85,6 @@ export function presentTicket(row: TicketDetailRow, actor: Actor | null, ctx: Pr
     authorName: row.author_name,
     contactName: row.contact_name,
     abilities: ticketAbilities(actor, item),
+    defaults: { notifyCustomerOnClose: ctx.noticeOnClose },
   };
 }

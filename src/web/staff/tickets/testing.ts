@@ -59,6 +59,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     authorName: 'Ada Admin',
     contactName: null,
     abilities: abilities(),
+    defaults: { notifyCustomerOnClose: false },
     ...overrides,
   };
 }

@@ -55,15 +55,20 @@ export function CloseModal({
   onClose,
   loading,
   canNotify,
+  notifyByDefault,
   onConfirm,
 }: ModalBase & {
   /** Only when the ticket has someone to write to. */
   canNotify: boolean;
+  /** Whether "notify the customer" starts ticked (the setting `mail.noticeOnClose`). */
+  notifyByDefault: boolean;
   onConfirm: (input: { resolution: Resolution; notifyCustomer: boolean }) => void;
 }) {
   const { t } = useTranslation();
   const [resolution, setResolution] = useState<Resolution>('solved');
-  const [notifyCustomer, setNotify] = useState(false);
+  const [notify, setNotify] = useState(notifyByDefault);
+  // Nobody to write to: nothing to send, whatever the default says.
+  const notifyCustomer = canNotify && notify;
   return (
     <Modal opened={opened} onClose={onClose} title={t('tickets.actions.closeTitle')}>
       <Stack>
@@ -81,7 +86,7 @@ export function CloseModal({
         {canNotify && (
           <Checkbox
             label={t('tickets.actions.closeNotify')}
-            checked={notifyCustomer}
+            checked={notify}
             onChange={(e) => setNotify(e.currentTarget.checked)}
           />
         )}

@@ -204,6 +204,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
           onClose={closeDialog}
           loading={close.isPending}
           canNotify={ticket.contactId !== null || ticket.authorEmail !== null || ticket.thirdpartyId !== null}
+          notifyByDefault={ticket.defaults.notifyCustomerOnClose}
           onConfirm={(input) => close.mutate(input)}
         />
       )}
