@@ -60,6 +60,12 @@ async function hammer(
     ],
   });
   const failed = result.non2xx + result.errors + result.timeouts;
+  // What the failures were, so that a red line says why.
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, s]) => `${s.count} × ${code}`);
+  if (result.errors > 0) statuses.push(`${result.errors} connection errors`);
+  if (result.timeouts > 0) statuses.push(`${result.timeouts} timeouts`);
   return {
     scenario,
     p50: result.latency.p50,
@@ -67,6 +73,7 @@ async function hammer(
     rps: result.requests.average,
     ok: result['2xx'],
     failed,
+    ...(statuses.length > 0 ? { note: `failures: ${statuses.join(', ')}` } : {}),
   };
 }
 
@@ -136,6 +143,8 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
     log(measure);
     return measure;
   };
+  // Settings are cached for 5 s by each web process: the portal is turned on before anything else.
+  if (!skipped('portal: create ticket')) await enablePortal(ctx);
   // Warm-up: the first requests compile code paths and load pages; not measured.
   // A search in it also indexes what an earlier run (--reuse) left queued, as any search would.
   const warm = cycle(['/api/v1/tickets', '/api/v1/tickets?text=warm']);
@@ -163,7 +172,8 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
     path: '/api/v1/tickets',
     body: JSON.stringify({ subject: subject(r), message: description(r, 'Bench').html }),
   }));
-  if (created) created.note = `${Math.round(created.ok / ctx.duration)} tickets/s`;
+  if (created)
+    created.note = `${Math.round(created.ok / ctx.duration)} tickets/s${created.note ? `; ${created.note}` : ''}`;
   const ids = cycle(ctx.openIds);
   await run('add message', () => ({
     method: 'POST',
@@ -173,7 +183,6 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
   if (!skipped('portal: create ticket')) {
     // Visitors of the public portal, each from an address of its own (the server trusts the
     // X-Forwarded-For of the loopback proxy it is told of): the per-address limits stay in force.
-    await enablePortal(ctx);
     let visitor = 0;
     const created = await run(
       'portal: create ticket',
@@ -194,7 +203,9 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
       },
       false,
     );
-    if (created) created.note = `${Math.round(created.ok / ctx.duration)} tickets/s`;
+    if (created) {
+      created.note = `${Math.round(created.ok / ctx.duration)} tickets/s${created.note ? `; ${created.note}` : ''}`;
+    }
   }
   return out;
 }

@@ -130,11 +130,14 @@ export async function seed(db: Db, opts: SeedOptions): Promise<{ adminId: number
     await Promise.all(
       [from, from + chunk]
         .filter((f) => f <= opts.tickets)
-        .map((f) => search.rebuild({ fromId: f, toId: Math.min(opts.tickets, f + chunk - 1) })),
+        .map((f) =>
+          search.rebuild({ fromId: f, toId: Math.min(opts.tickets, f + chunk - 1) }, { terms: false }),
+        ),
     );
     searchBar.update(Math.min(opts.tickets, from + 2 * chunk - 1));
   }
   searchBar.done();
+  await step('search words', () => search.recordAllTerms());
   await step('rebuild indexes, restore triggers', () => restore());
   await step('ticket counts', () => createTicketStatsRepository(db).rebuildCounts());
   await step('finish (sequences, statistics)', () => writer.finish());

@@ -25,9 +25,12 @@ export interface RunningServer {
 /** `serverRoot`: another checkout or build to run (comparisons); this repository by default. */
 export async function startServer(env: Record<string, string>, serverRoot = root): Promise<RunningServer> {
   const port = await freePort();
+  // DATABASE_URL of the bench's own environment names the PostgreSQL server to create databases on: the
+  // SQLite leg must not inherit it.
+  const { DATABASE_URL: _server, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [path.join(serverRoot, 'bin', 'guichet.js'), 'start'], {
     env: {
-      ...process.env,
+      ...inherited,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

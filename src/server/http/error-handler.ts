@@ -59,6 +59,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (status === 429 && fe.message) message = fe.message;
       return reply.status(status).send(body(code, message));
     }
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') {
+      // Another process kept the database's write lock longer than a request may wait (BUSY_WAIT_MS):
+      // nothing was written, and the same request can simply be sent again.
+      req.log.warn({ err }, 'database busy');
+      void reply.header('retry-after', '1');
+      return reply
+        .status(503)
+        .send(body('service_unavailable', 'The database is busy; nothing was changed, try again'));
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('internal_error', 'Internal error'));
   });

@@ -62,10 +62,11 @@ export function createTicketListService(deps: {
       },
       search: null,
     };
-    const plan = search.plan(filter);
+    // The index first takes in what was written since the last search: then the plan sees its words.
+    if (filter.search || filter.text) await search.catchUp();
+    const plan = await search.plan(filter);
     if (plan === null) return { filter, order, ctx, empty: true };
     if (plan) {
-      await search.catchUp();
       // Few matches: read them by id, then sort. Many: walk the list index and check each row.
       const ids = (await search.mayBeFew(plan, DRIVING_BELOW))
         ? await search.firstIds(plan, DRIVING_BELOW)

@@ -27,6 +27,17 @@ describe('search input', () => {
     expect(fts5Query(['dupont'], ['subject', 'company'])).toBe('{subject company} : ("dupont"*)');
   });
 
+  it('searches a prefix as the whole words it stands for when they are known, else as a prefix', () => {
+    const terms = new Map([
+      ['certif', ['certificat', 'certificate']],
+      ['réseau', ['reseau']],
+    ]);
+    expect(fts5Query(['certif', 'réseau', 'vpn'], [], true, terms)).toBe(
+      '("certificat" OR "certificate") AND "reseau" AND "vpn"*',
+    );
+    expect(fts5Query(['certif'], [], false, terms)).toBe('"certif"');
+  });
+
   it('makes tsquery prefixes that must all match, weighted by field', () => {
     expect(tsQuery(['rés', 'imprim'])).toBe('rés:* & imprim:*');
     expect(tsQuery(['dupont'], ['company'])).toBe('dupont:*B');

@@ -15,16 +15,31 @@ export function searchTokens(input: string): string[] {
 /** Where the words are looked for: the subject, the third party's name, or either for each word. */
 export type SearchField = 'subject' | 'company';
 
+/** The indexed words a typed prefix stands for (SQLite, `ticket_search_terms`), by typed word. */
+export type PrefixTerms = ReadonlyMap<string, readonly string[]>;
+
+const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
 /**
  * FTS5: `{subject company} : ("rés"* AND "imprim"*)`. The tokenizer folds case and accents itself, like
- * the indexed text. Without fields, the table's only column. `prefix: false` looks for whole words.
+ * the indexed text. Without fields, the table's only column. `prefix: false` looks for whole words. A
+ * word found in `terms` is searched as the whole words it stands for (`("imprimante" OR "imprimantes")`),
+ * which FTS5 streams instead of merging every list first.
  */
 export function fts5Query(
   tokens: readonly string[],
   fields: readonly SearchField[] = [],
   prefix = true,
+  terms: PrefixTerms = new Map(),
 ): string {
-  const words = tokens.map((t) => `"${t.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' AND ');
+  const words = tokens
+    .map((t) => {
+      if (!prefix) return phrase(t);
+      const whole = terms.get(t);
+      if (!whole || whole.length === 0) return `${phrase(t)}*`;
+      return whole.length === 1 ? phrase(whole[0] ?? t) : `(${whole.map(phrase).join(' OR ')})`;
+    })
+    .join(' AND ');
   return fields.length > 0 ? `{${fields.join(' ')}} : (${words})` : words;
 }
 

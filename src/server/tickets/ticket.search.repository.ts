@@ -1,12 +1,28 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Db } from '../db/database.js';
 import type { TicketFilter } from './ticket.list.filter.js';
-import { fts5Query, tsQuery, type SearchField } from './ticket.search.query.js';
+import { foldForSearch } from '../text/rich-text.js';
+import { fts5Query, tsQuery, type PrefixTerms, type SearchField } from './ticket.search.query.js';
 
 /** SQLite: the whole text of ticket `t`, as the full-text index holds it. */
 const SQLITE_TEXT = sql.raw(
   `t.subject || char(10) || t.message_text || coalesce(char(10) || (SELECT group_concat(m.body_text, char(10)) FROM ticket_messages m WHERE m.ticket_id = t.id), '')`,
 );
+
+/** A typed word standing for more indexed words than this is left to FTS5 as a prefix. */
+const MAX_PREFIX_TERMS = 32;
+/** Above every character: the end of the range of words starting with a prefix. */
+const LAST_CHAR = '\u{10FFFF}';
+
+/**
+ * SQLite: a scratch FTS5 table of the connection (temp schema, in memory) with the tokenizer of the search
+ * indexes, and its vocabulary: the words of the documents just indexed, folded exactly as FTS5 folds them.
+ */
+const SCRATCH_TABLES = [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS temp.ticket_terms_scratch USING fts5(body, tokenize='unicode61 remove_diacritics 2')`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS temp.ticket_terms_vocab USING fts5vocab(temp, ticket_terms_scratch, 'row')`,
+];
 
 /**
  * A search of the list in two forms: the ids it can match (to read first when they are few), and a
@@ -33,7 +49,7 @@ export function createTicketSearchRepository(db: Db) {
   const pg = db.dialect === 'postgres';
 
   /** Words in the subject and/or company name (`fields`), or anywhere in the text (no field). */
-  function words(tokens: string[], fields: SearchField[]): SearchPlan {
+  function words(tokens: string[], fields: SearchField[], terms: PrefixTerms): SearchPlan {
     const column = sql.raw(fields.length > 0 ? 'subject' : 'doc');
     if (pg) {
       const query = sql`to_tsquery('simple', guichet_unaccent(${tsQuery(tokens, fields)}))`;
@@ -48,9 +64,47 @@ export function createTicketSearchRepository(db: Db) {
     const match = (prefix: boolean) =>
       sql<{
         id: number;
-      }>`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${fts5Query(tokens, fields, prefix)}`;
+      }>`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${fts5Query(tokens, fields, prefix, terms)}`;
     const ids = match(true);
     return { ids, predicate: sql<SqlBool>`t.id IN (${ids})`, whole: match(false) };
+  }
+
+  /**
+   * SQLite: the indexed words each typed word is the beginning of, when there are a few (see the
+   * migration 2026-11-28g). A word found nowhere, or standing for many, stays a prefix for FTS5: its
+   * prefix index answers short ones, and a word folded differently here than by FTS5 still matches.
+   */
+  async function prefixTerms(tokens: readonly string[]): Promise<PrefixTerms> {
+    const terms = new Map<string, string[]>();
+    if (pg) return terms;
+    for (const token of tokens) {
+      const folded = foldForSearch(token);
+      const r = await sql<{ term: string }>`
+        SELECT term FROM ticket_search_terms WHERE term >= ${folded} AND term < ${folded + LAST_CHAR}
+        LIMIT ${MAX_PREFIX_TERMS + 1}`.execute(k);
+      if (r.rows.length > 0 && r.rows.length <= MAX_PREFIX_TERMS) {
+        terms.set(
+          token,
+          r.rows.map((row) => row.term),
+        );
+      }
+    }
+    return terms;
+  }
+
+  /** SQLite: adds the words of the documents of tickets `ids` to `ticket_search_terms`, through `trx`. */
+  async function recordTerms(trx: Kysely<Database>, ids: RawBuilder<unknown>): Promise<void> {
+    for (const statement of SCRATCH_TABLES) await sql.raw(statement).execute(trx);
+    await sql`INSERT INTO temp.ticket_terms_scratch (body)
+      SELECT t.subject || char(10) || coalesce(t.thirdparty_name, '') FROM tickets t WHERE t.id IN (${ids})`.execute(
+      trx,
+    );
+    await sql`INSERT INTO temp.ticket_terms_scratch (body)
+      SELECT ${SQLITE_TEXT} FROM tickets t WHERE t.id IN (${ids})`.execute(trx);
+    await sql`INSERT OR IGNORE INTO ticket_search_terms (term) SELECT term FROM temp.ticket_terms_vocab`.execute(
+      trx,
+    );
+    await sql`DELETE FROM temp.ticket_terms_scratch`.execute(trx);
   }
 
   return {
@@ -58,12 +112,14 @@ export function createTicketSearchRepository(db: Db) {
      * The search of `filter` (`q` in subject/company/both, `text`): undefined when it searches nothing,
      * null when nothing can match (only punctuation was typed).
      */
-    plan(filter: TicketFilter): SearchPlan | null | undefined {
+    async plan(filter: TicketFilter): Promise<SearchPlan | null | undefined> {
       const s = filter.search;
+      if (!s && !filter.text) return undefined;
       const fields: SearchField[] = s?.in === 'both' ? ['subject', 'company'] : s ? [s.in] : [];
+      const terms = await prefixTerms([...(s?.tokens ?? []), ...(filter.text ?? [])]);
       const plans = [
-        ...(s ? [s.tokens.length > 0 ? words(s.tokens, fields) : null] : []),
-        ...(filter.text ? [filter.text.length > 0 ? words(filter.text, []) : null] : []),
+        ...(s ? [s.tokens.length > 0 ? words(s.tokens, fields, terms) : null] : []),
+        ...(filter.text ? [filter.text.length > 0 ? words(filter.text, [], terms) : null] : []),
       ];
       if (plans.length === 0) return undefined;
       const [a, b] = plans;
@@ -108,6 +164,7 @@ export function createTicketSearchRepository(db: Db) {
           SELECT t.id, t.subject, t.thirdparty_name FROM tickets t WHERE t.id IN (${queued})`.execute(trx);
         await sql`INSERT INTO ticket_text_fts (rowid, doc)
           SELECT t.id, ${SQLITE_TEXT} FROM tickets t WHERE t.id IN (${queued})`.execute(trx);
+        await recordTerms(trx, queued);
         await sql`DELETE FROM ticket_search_queue`.execute(trx);
       });
     },
@@ -128,8 +185,12 @@ export function createTicketSearchRepository(db: Db) {
     /**
      * Rebuilds the documents of tickets `fromId`…`toId` (all without a range), for bulk loads (which
      * set the triggers aside to go faster) and repairs. The text must be what the triggers write.
+     * `terms: false` leaves the words out, for a bulk load that calls recordAllTerms once at the end.
      */
-    async rebuild(range: { fromId: number; toId: number } = { fromId: 0, toId: 2 ** 31 - 1 }): Promise<void> {
+    async rebuild(
+      range: { fromId: number; toId: number } = { fromId: 0, toId: 2 ** 31 - 1 },
+      opts: { terms?: boolean } = {},
+    ): Promise<void> {
       const { fromId, toId } = range;
       if (pg) {
         await sql`
@@ -159,6 +220,27 @@ export function createTicketSearchRepository(db: Db) {
         await sql`
           INSERT INTO ticket_text_fts (rowid, doc)
           SELECT t.id, ${SQLITE_TEXT} FROM tickets t WHERE t.id BETWEEN ${fromId} AND ${toId}`.execute(trx);
+        if (opts.terms !== false) {
+          await recordTerms(trx, sql`SELECT id FROM tickets WHERE id BETWEEN ${fromId} AND ${toId}`);
+        }
+      });
+    },
+
+    /** SQLite: every word of both search indexes into `ticket_search_terms` (after a bulk load). */
+    async recordAllTerms(): Promise<void> {
+      if (pg) return;
+      await k.transaction().execute(async (trx) => {
+        for (const table of ['ticket_subject_fts', 'ticket_text_fts']) {
+          await sql
+            .raw(
+              `CREATE VIRTUAL TABLE IF NOT EXISTS temp.all_terms_vocab USING fts5vocab(main, ${table}, 'row')`,
+            )
+            .execute(trx);
+          await sql`INSERT OR IGNORE INTO ticket_search_terms (term) SELECT term FROM temp.all_terms_vocab`.execute(
+            trx,
+          );
+          await sql`DROP TABLE temp.all_terms_vocab`.execute(trx);
+        }
       });
     },
   };

@@ -10,6 +10,8 @@ import * as portal from './2026-11-28e_portal.js';
 // <migration-imports:portal>
 import * as fieldservice from './2026-11-28f_fieldservice.js';
 // <migration-imports:fieldservice>
+import * as searchTerms from './2026-11-28g_search_terms.js';
+import * as jobsClaimIndex from './2026-11-28h_jobs_claim_index.js';
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   // <migrations:portal> (2026-11-28e_…)
   '2026-11-28f_fieldservice': fieldservice,
   // <migrations:fieldservice> (2026-11-28f_…)
+  '2026-11-28g_search_terms': searchTerms,
+  '2026-11-28h_jobs_claim_index': jobsClaimIndex,
 };
