@@ -219,6 +219,8 @@ function defaultWebDir(): string | undefined {
 export async function buildApp(deps: AppDeps & { services?: Services }): Promise<FastifyInstance> {
   const services = deps.services ?? createServices(deps);
   const { config } = services;
+  // The first copy of the settings is read here, outside any transaction (settings.service.ts says why).
+  await services.settings.all();
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,

@@ -115,6 +115,8 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
     const services = createServices({ config, db });
+    // The jobs read settings inside transactions: their first copy is read now (settings.service.ts).
+    await services.settings.all();
     await announceFirstAdmin(services);
 
     let app: FastifyInstance | undefined;

@@ -55,19 +55,20 @@ export function createTicketMailer(deps: TicketMailDeps) {
   async function plan(event: TicketEvent, ctx: JobContext, s: Settings, ticket: TicketMailContext) {
     const lang = languageOf(ticket);
     const to = customerAddress(ticket);
-    const base: ComposeInput = {
+    // The signed link is made only for a mail that is sent (most events send none).
+    const linked = async (): Promise<ComposeInput> => ({
       settings: s,
       ticket,
       lang,
       to,
       link: await portalLinks.ticketLink(ticket.trackId),
-    };
+    });
     const t = `t${ticket.id}`;
     switch (event.kind) {
       case 'created': {
         if (event.autoSubmitted || !CONFIRMED_ORIGINS.has(ticket.origin) || !ticket.authorEmail) return null;
         const confirmTo = ticket.authorEmail;
-        const input = { ...base, to: confirmTo };
+        const input = { ...(await linked()), to: confirmTo };
         return {
           key: `${t}:created`,
           template: 'confirmation',
@@ -84,7 +85,7 @@ export function createTicketMailer(deps: TicketMailDeps) {
           key: `${t}:message:${m.id}`,
           template: 'message',
           to,
-          rendered: composeMessage(base, { html: m.body, text: m.bodyText }),
+          rendered: composeMessage(await linked(), { html: m.body, text: m.bodyText }),
           messageRef: m.id,
         } satisfies Plan;
       }
@@ -96,7 +97,7 @@ export function createTicketMailer(deps: TicketMailDeps) {
           key: `${t}:assigned:job${ctx.jobId}`,
           template: 'assignNotice',
           to,
-          rendered: composeNotice('assignNotice', { ...base, assigneeName }),
+          rendered: composeNotice('assignNotice', { ...(await linked()), assigneeName }),
         } satisfies Plan;
       }
       case 'closed': {
@@ -105,7 +106,7 @@ export function createTicketMailer(deps: TicketMailDeps) {
           key: `${t}:closed:job${ctx.jobId}`,
           template: 'closeNotice',
           to,
-          rendered: composeNotice('closeNotice', base),
+          rendered: composeNotice('closeNotice', await linked()),
         } satisfies Plan;
       }
     }

@@ -82,6 +82,9 @@ export function createNotificationHandler(deps: NotificationHandlerDeps) {
   async function plan(event: TicketEvent, ticket: TicketRow, ctx: JobContext): Promise<Plan | null> {
     switch (event.kind) {
       case 'created': {
+        const candidateIds = await groupMembers();
+        // No notification group: nobody to tell, no name to look up.
+        if (candidateIds.length === 0) return null;
         const actor =
           event.actorUserId !== null
             ? await staffName(event.actorUserId)
@@ -92,7 +95,7 @@ export function createNotificationHandler(deps: NotificationHandlerDeps) {
         return {
           kind: 'created',
           eventKey: `created:${ticket.id}`,
-          candidateIds: await groupMembers(),
+          candidateIds,
           ...actor,
           excerpt: null,
         };
@@ -142,6 +145,9 @@ export function createNotificationHandler(deps: NotificationHandlerDeps) {
   return {
     /** Handles one `notifications.ticketEvent` job; answers how many notifications it created. */
     async handle(event: TicketEvent, ctx: JobContext): Promise<number> {
+      // Events that notify nobody whatever the ticket says are answered without reading it.
+      if (event.kind === 'closed') return 0;
+      if (event.kind === 'created' && (await settings.get('notifications.groupId')) === null) return 0;
       const ticket = await repo.findTicket(event.ticketId);
       // Purged, or deleted meanwhile: nothing worth a notification.
       if (!ticket || ticket.deleted_at !== null) return 0;

@@ -7,7 +7,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 
-/** How long a process trusts its copy; other processes see a change within this delay. */
+/** How long a process trusts its copy; other processes see a change within this delay (and one read). */
 const CACHE_MS = 5000;
 
 const isSecret = (key: SettingKey): boolean => 'secret' in SETTINGS[key] && SETTINGS[key].secret === true;
@@ -31,9 +31,13 @@ export function createSettingsService(deps: {
   clock: Clock;
   /** Seals secret settings (SMTP password…) with the master key; `get` answers them sealed. */
   secrets?: Pick<SecretBox, 'seal'>;
+  /** How long this process trusts its copy before reading them again (tests shorten it). */
+  cacheMs?: number;
 }) {
   const { db, audit, clock, secrets } = deps;
+  const cacheMs = deps.cacheMs ?? CACHE_MS;
   let cache: { at: number; value: Settings } | undefined;
+  let refreshing: Promise<void> | undefined;
 
   async function load(ex: Kysely<Database> = db.kysely): Promise<Settings> {
     const rows = await ex.selectFrom('settings').select(['key', 'value']).execute();
@@ -46,9 +50,29 @@ export function createSettingsService(deps: {
     return s as Settings;
   }
 
+  /**
+   * The settings, from this process's copy. Once the copy is older than the cache delay it is read again
+   * in the background and the current copy answers meanwhile: a read never waits for the database once
+   * the first copy is loaded. On SQLite that matters inside a transaction, which holds the only
+   * connection: a reload awaited there would wait for that transaction, which waits for it, forever.
+   */
   async function all(): Promise<Settings> {
     const now = Date.now();
-    if (!cache || now - cache.at > CACHE_MS) cache = { at: now, value: await load() };
+    if (!cache) {
+      cache = { at: now, value: await load() };
+      return cache.value;
+    }
+    if (now - cache.at > cacheMs && !refreshing) {
+      refreshing = load()
+        .then((value) => {
+          cache = { at: Date.now(), value };
+        })
+        // The database may be briefly away: the copy stays, and the next read tries again.
+        .catch(() => {})
+        .finally(() => {
+          refreshing = undefined;
+        });
+    }
     return cache.value;
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket } from '../../common/schemas/ticket.schema.js';
+import { abilitiesSchema, ticketSchema, type Ticket } from '../../common/schemas/ticket.schema.js';
 import { ADMIN, bearer, login, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
 import {
@@ -63,6 +63,19 @@ for (const engine of ENGINES) {
       const history = await historyOf(admin, ticket.id);
       expect(history.map((h) => h.kind)).toEqual(['created']);
       expect(history[0]?.actor).toMatchObject({ type: 'user', userId: admin.userId, name: ADMIN.name });
+    });
+
+    it('answers exactly the documented ticket shape, on creation and on the ticket page (no zod pass)', async () => {
+      const created = await ticketApi(admin).create({ subject: 'Shape', message: '<p>x</p>' });
+      const page = await ticketApi(admin).get(created.json<Ticket>().id);
+      for (const body of [created.json<Record<string, unknown>>(), page.json<Record<string, unknown>>()]) {
+        expect(() => ticketSchema.parse(body)).not.toThrow();
+        expect(Object.keys(body).sort()).toEqual(Object.keys(ticketSchema.shape).sort());
+        expect(Object.keys(body.abilities as object).sort()).toEqual(
+          Object.keys(abilitiesSchema.shape).sort(),
+        );
+        expect(Object.keys(body.defaults as object)).toEqual(['notifyCustomerOnClose']);
+      }
     });
 
     it('stores the severity rank of the dictionary and the plain text of the message', async () => {
