@@ -259,6 +259,8 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
   registerAuthPlugin(app, { auth: services.auth, secureCookies: config.publicUrl.startsWith('https://') });
   app.addHook('onClose', async () => {
     await services.runner.stop();
+    // A pooled SMTP transport keeps sockets open: they go with the app.
+    services.mailTransports.close();
   });
   registerHealthRoutes(app, services);
   await app.register(

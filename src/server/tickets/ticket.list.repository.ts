@@ -152,6 +152,8 @@ function where(eb: Eb, part: Part, f: TicketFilter, ctx: ListContext): Expressio
 export function createTicketListRepository(db: Db) {
   const k = db.kysely;
   const pg = db.dialect === 'postgres';
+  // Built once (kysely builders are immutable): parsing the thirty column names was a twentieth of a page.
+  const listColumns = k.selectFrom('tickets as t').select(LIST_COLUMNS.map((c) => `t.${c}` as const));
 
   /**
    * One ordered, limited scan: a part of the list, and within it either the rows with a sort value or
@@ -169,9 +171,7 @@ export function createTicketListRepository(db: Db) {
     const key = SORT_KEYS[o.sort];
     const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
-    let q = k
-      .selectFrom('tickets as t')
-      .select(LIST_COLUMNS.map((c) => `t.${c}` as const))
+    let q = listColumns
       .select(sql<string | number | null>`${key.expr}`.as('sort_value'))
       .where((eb) => where(eb as unknown as Eb, part, f, ctx));
     if (nulls) {
