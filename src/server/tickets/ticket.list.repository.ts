@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type CompiledQuery,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import { OPEN_STATUSES, type TicketSort, type TicketStatus } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -192,6 +199,15 @@ export function createTicketListRepository(db: Db) {
   }
 
   /** Rows after `after`, in the order asked for, at most `limit`. */
+  /**
+   * Compiled list queries by their inputs, for lists asked again and again (the default page every
+   * agent opens): the filter, order, position and limit decide the SQL and its parameters entirely, so
+   * an identical request reuses them instead of building and compiling anew. Searches (raw SQL pieces)
+   * and the overdue filter (which depends on the time) are always built.
+   */
+  const compiled = new Map<string, CompiledQuery<ListRow>>();
+  const COMPILED_MAX = 200;
+
   async function read(
     f: TicketFilter,
     o: TicketOrder,
@@ -199,6 +215,26 @@ export function createTicketListRepository(db: Db) {
     after: KeysetPosition | null,
     limit: number,
   ): Promise<ListRow[]> {
+    const cacheKey =
+      ctx.search === null && f.overdue === undefined && !f.search && !f.text
+        ? JSON.stringify([f, o, after, limit])
+        : undefined;
+    const known = cacheKey === undefined ? undefined : compiled.get(cacheKey);
+    const query = known ?? compile(f, o, ctx, after, limit);
+    if (cacheKey !== undefined && !known) {
+      if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? '');
+      compiled.set(cacheKey, query);
+    }
+    return (await k.executeQuery(query)).rows;
+  }
+
+  function compile(
+    f: TicketFilter,
+    o: TicketOrder,
+    ctx: ListContext,
+    after: KeysetPosition | null,
+    limit: number,
+  ): CompiledQuery<ListRow> {
     const key = SORT_KEYS[o.sort];
     const inNulls = after !== null && key.nullable && after.value === null;
     const arms = partsOf(f.statuses).flatMap((part) => [
@@ -206,18 +242,17 @@ export function createTicketListRepository(db: Db) {
       ...(key.nullable ? [arm(part, f, o, ctx, inNulls ? after : null, true, limit)] : []),
     ]);
     const [single] = arms;
-    if (arms.length === 1 && single) return single.execute();
+    if (arms.length === 1 && single) return single.compile();
     // Several scans (open and closed tickets; values then empty values): merged, then cut to the limit.
     const dir = sql.raw(o.order === 'asc' ? 'ASC' : 'DESC');
     const union = sql.join(
       arms.map((a, i) => sql`SELECT * FROM (${a}) ${sql.raw(`a${i}`)}`),
       sql` UNION ALL `,
     );
-    const r = await sql<ListRow>`
+    return sql<ListRow>`
       SELECT * FROM (${union}) u
       ORDER BY (CASE WHEN u.sort_value IS NULL THEN 1 ELSE 0 END), u.sort_value ${dir}, u.id ${dir}
-      LIMIT ${limit}`.execute(k);
-    return r.rows;
+      LIMIT ${limit}`.compile(k);
   }
 
   return {
