@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from '../../common/schemas/common.js';
 import { ticketListPageSchema, ticketListQuerySchema } from '../../common/schemas/ticket.schema.js';
+import { presentedAsIs } from '../http/presented.js';
 import type { TicketExportService } from './ticket.export.service.js';
 import type { TicketListService } from './ticket.list.service.js';
 import { TOTAL_CAP } from './ticket.list.service.js';
@@ -34,10 +35,8 @@ Sorted by \`sort\` and \`order\`; empty values (no assignee, no third party) com
         querystring: ticketListQuerySchema,
         response: { 200: ticketListPageSchema, ...errors },
       },
-      // The busiest answer of the API: its presenter already builds exactly the documented shape (checked
-      // at compile time, and against the schema in ticket.list.int.test.ts), so it skips the zod pass,
-      // which cost a tenth of the request.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The busiest answer of the API; its shape is held by ticket.list.int.test.ts.
+      serializerCompiler: presentedAsIs,
     },
     async (req) => ticketList.list(req.actor, req.query),
   );

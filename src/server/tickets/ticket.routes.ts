@@ -11,13 +11,7 @@ import {
 import { registerTicketActionRoutes } from './ticket.actions.routes.js';
 import { ticketErrors, ticketTags } from './ticket.openapi.js';
 import type { TicketService } from './ticket.service.js';
-
-/**
- * The two busiest ticket answers (the page, creation): presentTicket builds exactly the documented shape
- * (checked at compile time, and against the schema in ticket.create.int.test.ts), so they skip the zod
- * pass of the response, as the list does.
- */
-const PRESENTED = () => (data: unknown) => JSON.stringify(data);
+import { presentedAsIs } from '../http/presented.js';
 
 /** Tickets: create, read, edit, journal; the workflow actions are in ticket.actions.routes.ts. */
 export function registerTicketRoutes(app: FastifyInstance, deps: { tickets: TicketService }): void {
@@ -34,7 +28,8 @@ export function registerTicketRoutes(app: FastifyInstance, deps: { tickets: Tick
         body: createTicketSchema,
         response: { 201: ticketSchema, ...ticketErrors },
       },
-      serializerCompiler: PRESENTED,
+      // Shape held by ticket.create.int.test.ts.
+      serializerCompiler: presentedAsIs,
     },
     async (req, reply) => reply.status(201).send(await tickets.create(req.actor, req.body)),
   );
@@ -48,7 +43,8 @@ export function registerTicketRoutes(app: FastifyInstance, deps: { tickets: Tick
         params: idParamSchema,
         response: { 200: ticketSchema, ...ticketErrors },
       },
-      serializerCompiler: PRESENTED,
+      // Shape held by ticket.create.int.test.ts.
+      serializerCompiler: presentedAsIs,
     },
     async (req) => tickets.get(req.actor, req.params.id),
   );
