@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBackupCommand } from './commands/backup.js';
 import { registerDbMigrateCommand } from './commands/db-migrate.js';
+import { registerMailIngestCommand } from './commands/mail-ingest.js';
 import { registerSeedDemoCommand } from './commands/seed-demo.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCreateCommand } from './commands/user-create.js';
@@ -18,5 +19,6 @@ export function createProgram(version: string): Command {
   registerUserCreateCommand(program);
   registerBackupCommand(program);
   registerSeedDemoCommand(program);
+  registerMailIngestCommand(program);
   return program;
 }

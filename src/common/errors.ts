@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'captcha_failed',
   'csrf_failed',
   'smtp_failed',
+  'imap_failed',
+  'quarantined_mail_not_found',
   'mail_not_failed',
   'no_recipient',
   'thirdparty_in_use',

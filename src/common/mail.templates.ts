@@ -159,29 +159,65 @@ const part = (name: 'messageIntro' | 'signature', language: Language) => ({
 });
 const optionalEmail = z.union([z.literal(''), z.string().trim().max(254).pipe(z.email())]);
 
+type Security = 'tls' | 'starttls' | 'none';
+/** A mail server's settings (SMTP out, IMAP in): the same five, under `mail.<protocol>.`. */
+const server = <P extends string>(protocol: P, port: number, security: Security) =>
+  ({
+    [`mail.${protocol}.host`]: {
+      schema: z
+        .string()
+        .trim()
+        .max(253)
+        .regex(/^[^\s/:@]*$/, 'A host name, without scheme or port'),
+      default: '',
+    },
+    [`mail.${protocol}.port`]: { schema: z.number().int().min(1).max(65535), default: port },
+    [`mail.${protocol}.security`]: {
+      schema: z.enum(['tls', 'starttls', 'none']),
+      default: security,
+    },
+    [`mail.${protocol}.user`]: { schema: z.string().max(254), default: '' },
+    /** Stored sealed with the master key; the API only tells whether it is set. */
+    [`mail.${protocol}.password`]: { schema: z.string().max(1000), default: '', secret: true },
+  }) as ServerSettings<P>;
+type ServerSettings<P extends string> = {
+  [K in `mail.${P}.host`]: { schema: z.ZodString; default: string };
+} & { [K in `mail.${P}.port`]: { schema: z.ZodNumber; default: number } } & {
+  [K in `mail.${P}.security`]: {
+    schema: z.ZodEnum<{ tls: 'tls'; starttls: 'starttls'; none: 'none' }>;
+    default: Security;
+  };
+} & { [K in `mail.${P}.user`]: { schema: z.ZodString; default: string } } & {
+  [K in `mail.${P}.password`]: { schema: z.ZodString; default: string; secret: true };
+};
+
 export const MAIL_SETTINGS = {
-  'mail.smtp.host': {
-    schema: z
-      .string()
-      .trim()
-      .max(253)
-      .regex(/^[^\s/:@]*$/, 'A host name, without scheme or port'),
-    default: '',
-  },
-  'mail.smtp.port': { schema: z.number().int().min(1).max(65535), default: 587 },
-  'mail.smtp.security': {
-    schema: z.enum(['tls', 'starttls', 'none']),
-    default: 'starttls' as 'tls' | 'starttls' | 'none',
-  },
-  'mail.smtp.user': { schema: z.string().max(254), default: '' },
-  /** Stored sealed with the master key; the API only tells whether it is set. */
-  'mail.smtp.password': { schema: z.string().max(1000), default: '', secret: true },
+  ...server('smtp', 587, 'starttls'),
   /** The support address: From and Reply-To of customer mail. */
   'mail.from': { schema: optionalEmail, default: '' },
   'mail.fromName': { schema: z.string().trim().max(100).refine(singleLine), default: '' },
   'mail.noticeOnAssign': { schema: bool, default: false },
   /** Default of "notify the customer" in the close dialog. */
   'mail.noticeOnClose': { schema: bool, default: false },
+  /**
+   * Incoming mail (SPEC 5): the IMAP mailbox of the support address, read by the worker. An empty host
+   * leaves GUICHET_IMAP_URL (if set) in charge; both empty, nothing is collected.
+   */
+  ...server('imap', 993, 'tls'),
+  /** The folder read; new messages are those not yet seen. */
+  'mail.imap.folder': { schema: z.string().trim().min(1).max(200), default: 'INBOX' },
+  /** After import: mark the message seen, or move it to `mail.imap.moveTo`. */
+  'mail.imap.afterImport': {
+    schema: z.enum(['seen', 'move']),
+    default: 'seen' as 'seen' | 'move',
+  },
+  'mail.imap.moveTo': { schema: z.string().trim().max(200), default: 'Guichet' },
+  /** Seconds between checks when the server offers no IDLE (and a safety check under IDLE). */
+  'mail.imap.pollSeconds': { schema: z.number().int().min(10).max(3600), default: 60 },
+  /** Classification of a ticket opened by email; empty means the dictionaries' defaults. */
+  'mail.incoming.typeCode': { schema: z.string().max(32), default: '' },
+  'mail.incoming.categoryCode': { schema: z.string().max(32), default: '' },
+  'mail.incoming.severityCode': { schema: z.string().max(32), default: '' },
   'templates.confirmation.fr': full('confirmation', 'fr'),
   'templates.confirmation.en': full('confirmation', 'en'),
   'templates.messageIntro.fr': part('messageIntro', 'fr'),

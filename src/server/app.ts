@@ -40,6 +40,7 @@ import { registerMessageRoutes } from './tickets/message.routes.js';
 import { registerTicketJobs } from './tickets/ticket.jobs.js';
 import { registerTicketRoutes } from './tickets/ticket.routes.js';
 import { createTicketService } from './tickets/ticket.service.js';
+import { createCustomerTickets } from './tickets/ticket.customer.js';
 import { registerDocumentJobs } from './documents/document.jobs.js';
 import { registerDocumentRoutes } from './documents/document.routes.js';
 import { createDocumentService } from './documents/document.service.js';
@@ -54,6 +55,12 @@ import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
 import { createTicketStatsService } from './tickets/ticket.stats.service.js';
 import { createPortalLinks } from './portal/portal.links.js';
 import { registerMailRoutes } from './mail/mail.routes.js';
+import { createMailCollector } from './inbox/inbox.collector.js';
+import { createMailIngest } from './inbox/inbox.ingest.js';
+import { createCollectorLease, createCollectorReport, ownAddresses } from './inbox/inbox.lease.js';
+import { createInboxRepository } from './inbox/inbox.repository.js';
+import { registerInboxRoutes } from './inbox/inbox.routes.js';
+import { createInboxService } from './inbox/inbox.service.js';
 import { createMailSettingsService } from './mail/mail.settings.js';
 import { createMailTransports } from './mail/mail.transports.js';
 import { createTicketMailer, registerTicketMailJobs } from './mail/ticket-mail.handler.js';
@@ -135,6 +142,17 @@ export function createServices(deps: AppDeps) {
   const notifications = createNotificationService({ db, clock });
   const notificationHandler = createNotificationHandler({ db, clock, accounts, settings, mail, config });
   // <services:notifications>
+  const customerTickets = createCustomerTickets({
+    db,
+    clock,
+    dictionaries,
+    customers,
+    accounts,
+    equipment,
+    settings,
+    jobs,
+    audit,
+  });
   const portalServices = createPortalServices({
     db,
     clock,
@@ -150,8 +168,34 @@ export function createServices(deps: AppDeps) {
     documents,
     equipment,
     portalLinks,
+    customerTickets,
   });
   // <services:portal>
+  const inboxRepo = createInboxRepository(db);
+  const mailIngest = createMailIngest({
+    db,
+    clock,
+    settings,
+    repo: inboxRepo,
+    customerTickets,
+    documents,
+    ownAddresses: async () => ownAddresses(await settings.get('mail.from'), config.mailFrom, mail.from),
+  });
+  const inbox = createInboxService({ clock, config, settings, secrets, repo: inboxRepo, ingest: mailIngest });
+  // The worker starts it (main.ts): one collector per mailbox across processes, by the lease.
+  const mailCollector = createMailCollector({
+    account: () => inbox.account(),
+    ingest: async (raw, mailbox) => {
+      await mailIngest.ingest(raw, mailbox);
+    },
+    lease: createCollectorLease(inboxRepo, clock),
+    report: createCollectorReport(inboxRepo),
+    clock,
+    // Failures also show on the Email settings page; the log is for the operator's journal.
+    log: (level, message) => {
+      if (level !== 'info' && config.logLevel !== 'silent') console.error(`guichet: ${message}`);
+    },
+  });
   const fieldservice = createFieldservice({ db, clock, settings, accounts });
   // <services:fieldservice>
   const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
@@ -198,6 +242,9 @@ export function createServices(deps: AppDeps) {
     // <exports:notifications>
     ...portalServices,
     // <exports:portal>
+    inbox,
+    mailIngest,
+    mailCollector,
     equipment,
     fieldservice,
     // <exports:fieldservice>
@@ -278,6 +325,7 @@ export async function buildApp(deps: AppDeps & { services?: Services }): Promise
       registerTicketStatsRoutes(api, services);
       // <tickets-domain-routes>
       registerMailRoutes(api, services);
+      registerInboxRoutes(api, services);
       // <routes:mail>
       registerNotificationRoutes(api, services);
       // <routes:notifications>

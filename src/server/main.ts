@@ -144,6 +144,8 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     let housekeeping: NodeJS.Timeout | undefined;
     if (opts.role === 'worker' || opts.role === 'all') {
       services.runner.start();
+      // Incoming mail: idles until a mailbox is configured (settings or GUICHET_IMAP_URL).
+      services.mailCollector.start();
       const purge = () =>
         Promise.all([
           services.auth.purgeExpired(),
@@ -171,6 +173,7 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
         clearInterval(housekeeping);
         await web?.stop();
         await app?.close(); // stops accepting, waits for in-flight requests
+        await services.mailCollector.stop();
         await services.runner.stop();
         await checkpointer?.stop();
         await openDb.destroy();

@@ -20,9 +20,11 @@ import type {
   ProposalsTable,
   TicketLinksTable,
 } from './schema.fieldservice.js';
+import type { InboundMailsTable, MailCollectorsTable } from './schema.inbox.js';
 
 export type * from './schema.portal.js';
 export type * from './schema.fieldservice.js';
+export type * from './schema.inbox.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -335,6 +337,7 @@ export interface NotificationsTable {
 
 // <tables:portal> (schema.portal.ts)
 // <tables:fieldservice> (schema.fieldservice.ts)
+// <tables:inbox> (schema.inbox.ts)
 
 export interface Database {
   users: UsersTable;
@@ -376,6 +379,8 @@ export interface Database {
   events: EventsTable;
   ticket_links: TicketLinksTable;
   // <database:fieldservice>
+  inbound_mails: InboundMailsTable;
+  mail_collectors: MailCollectorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

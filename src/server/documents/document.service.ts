@@ -15,7 +15,13 @@ import { presentDocument } from './document.presenter.js';
 import { createDocumentRepository } from './document.repository.js';
 import { createUploadCommand } from './document.upload.js';
 
-export type { IncomingPart, OpenParts, UploadLimits } from './document.upload.js';
+export type {
+  DroppedFile,
+  IncomingPart,
+  OpenParts,
+  PreparedMailFiles,
+  UploadLimits,
+} from './document.upload.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -1,8 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
 import type { Document } from '../../common/schemas/document.schema.js';
 import type { Actor } from '../auth/actor.js';
 import { iso, type Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import type { JobQueue } from '../jobs/job.queue.js';
 import type { SettingsService } from '../settings/settings.service.js';
@@ -112,6 +114,69 @@ export function createUploadCommand(deps: {
     return messageId;
   }
 
+  /**
+   * Inside the caller's transaction: moves the received contents into the blob store, writes the documents
+   * and their history lines. `placed` collects the contents moved, for the blob collector if the transaction
+   * then fails.
+   */
+  async function writeDocuments(
+    trx: Kysely<Database>,
+    uploader: Uploader,
+    ticketId: number,
+    messageId: number | null,
+    files: Received[],
+    at: string,
+    placed: string[],
+  ) {
+    const stored = new Set<string>();
+    for (const f of files) {
+      if (stored.has(f.temp.sha256)) continue;
+      stored.add(f.temp.sha256);
+      await repo.lockBlob(trx, { sha256: f.temp.sha256, size: f.temp.size, mimeType: f.mimeType, at });
+      if (await store.place(f.temp)) placed.push(f.temp.sha256);
+    }
+    const rows = await repo.insertDocuments(
+      trx,
+      files.map((f) => ({
+        ticket_id: ticketId,
+        message_id: messageId,
+        sha256: f.temp.sha256,
+        filename: f.filename,
+        mime_type: f.mimeType,
+        size: f.temp.size,
+        uploaded_by_user_id: uploader.type === 'user' ? uploader.userId : null,
+        uploaded_by_email: uploader.type === 'customer' ? uploader.email : null,
+        created_at: at,
+      })),
+    );
+    await history.record(
+      trx,
+      rows.map((r) => ({
+        ticketId,
+        at,
+        actor:
+          uploader.type === 'user'
+            ? { type: 'user', userId: uploader.userId }
+            : { type: 'customer', email: uploader.email },
+        kind: 'document_added',
+        details: {
+          documentId: r.id,
+          filename: r.filename,
+          size: r.size,
+          ...(messageId !== null ? { messageId } : {}),
+        },
+      })),
+    );
+    return rows;
+  }
+
+  /** Hands contents moved into the store by a transaction that failed to the blob collector. */
+  async function collectPlaced(placed: string[]) {
+    if (placed.length === 0) return;
+    // Best effort: the original error is what the caller must see.
+    await jobs.enqueue(db.kysely, 'documents.gcBlobs', { sha256s: placed }).catch(() => undefined);
+  }
+
   async function commit(
     uploader: Uploader,
     ticketId: number,
@@ -134,52 +199,10 @@ export function createUploadCommand(deps: {
           if ((await repo.countOnMessage(messageId, trx)) + files.length > maxFiles)
             throw tooManyFiles(maxFiles);
         }
-        const stored = new Set<string>();
-        for (const f of files) {
-          if (stored.has(f.temp.sha256)) continue;
-          stored.add(f.temp.sha256);
-          await repo.lockBlob(trx, { sha256: f.temp.sha256, size: f.temp.size, mimeType: f.mimeType, at });
-          if (await store.place(f.temp)) placed.push(f.temp.sha256);
-        }
-        const rows = await repo.insertDocuments(
-          trx,
-          files.map((f) => ({
-            ticket_id: ticketId,
-            message_id: messageId,
-            sha256: f.temp.sha256,
-            filename: f.filename,
-            mime_type: f.mimeType,
-            size: f.temp.size,
-            uploaded_by_user_id: uploader.type === 'user' ? uploader.userId : null,
-            uploaded_by_email: uploader.type === 'customer' ? uploader.email : null,
-            created_at: at,
-          })),
-        );
-        await history.record(
-          trx,
-          rows.map((r) => ({
-            ticketId,
-            at,
-            actor:
-              uploader.type === 'user'
-                ? { type: 'user', userId: uploader.userId }
-                : { type: 'customer', email: uploader.email },
-            kind: 'document_added',
-            details: {
-              documentId: r.id,
-              filename: r.filename,
-              size: r.size,
-              ...(messageId !== null ? { messageId } : {}),
-            },
-          })),
-        );
-        return rows;
+        return writeDocuments(trx, uploader, ticketId, messageId, files, at, placed);
       });
     } catch (err) {
-      if (placed.length > 0) {
-        // Best effort: the original error is what the caller must see.
-        await jobs.enqueue(db.kysely, 'documents.gcBlobs', { sha256s: placed }).catch(() => undefined);
-      }
+      await collectPlaced(placed);
       throw err;
     }
   }
@@ -221,5 +244,82 @@ export function createUploadCommand(deps: {
     async uploadAsCustomer(email: string, ticketId: number, openParts: OpenParts): Promise<Document[]> {
       return storeFiles({ type: 'customer', email }, ticketId, openParts);
     },
+
+    /**
+     * The files of an incoming email, checked like uploads (size, count, real type) before any
+     * transaction. A refused file never fails the message: it is dropped, with the reason, for the note the
+     * caller adds to the message. Call `attach` inside the message's transaction, then `release` always.
+     */
+    async prepareMailFiles(files: { filename: string; content: Buffer }[]): Promise<PreparedMailFiles> {
+      const maxFileMb = await settings.get('uploads.maxFileMb');
+      const maxFiles = await settings.get('uploads.maxFilesPerMessage');
+      await store.sweepTemp(TEMP_MAX_AGE_MS);
+      const received: Received[] = [];
+      const dropped: DroppedFile[] = [];
+      const placed: string[] = [];
+      for (const file of files) {
+        const filename = sanitizeFilename(file.filename);
+        const size = file.content.length;
+        if (received.length >= maxFiles) {
+          dropped.push({ filename, size, reason: 'too_many', limit: maxFiles });
+        } else if (size > maxFileMb * MB) {
+          dropped.push({ filename, size, reason: 'too_large', limit: maxFileMb });
+        } else if (isForbidden('', filename)) {
+          dropped.push({ filename, size, reason: 'forbidden_type', limit: null });
+        } else {
+          const temp = await store.receive(Readable.from([file.content]), maxFileMb * MB);
+          const mimeType = await sniffType(temp.path, filename);
+          if (isForbidden(mimeType, filename)) {
+            await store.discard(temp.path);
+            dropped.push({ filename, size, reason: 'forbidden_type', limit: null });
+          } else {
+            received.push({ temp, filename, mimeType });
+          }
+        }
+      }
+      return {
+        count: received.length,
+        dropped,
+        async attach(trx, target) {
+          if (received.length === 0) return [];
+          const at = iso(clock.now());
+          return writeDocuments(
+            trx,
+            target.uploader,
+            target.ticketId,
+            target.messageId,
+            received,
+            at,
+            placed,
+          );
+        },
+        async release(committed) {
+          if (!committed) await collectPlaced(placed);
+          await Promise.all(received.map((r) => store.discard(r.temp.path)));
+        },
+      };
+    },
   };
+}
+
+/** A file of an email that was not kept, and why (the limit in MB or files, when one applies). */
+export interface DroppedFile {
+  filename: string;
+  size: number;
+  reason: 'too_large' | 'too_many' | 'forbidden_type';
+  limit: number | null;
+}
+
+/** The checked files of an email, waiting in temporary files for the message's transaction. */
+export interface PreparedMailFiles {
+  /** How many will be stored. */
+  count: number;
+  dropped: DroppedFile[];
+  /** Stores them as documents of the ticket, or of one of its messages, inside the caller's transaction. */
+  attach(
+    trx: Kysely<Database>,
+    target: { ticketId: number; messageId: number | null; uploader: Uploader },
+  ): Promise<unknown[]>;
+  /** Removes the temporary files; contents placed by a transaction that did not commit go to the collector. */
+  release(committed: boolean): Promise<void>;
 }

@@ -11,7 +11,7 @@ import type { JobQueue } from '../jobs/job.queue.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TicketServiceDeps } from '../tickets/ticket.core.js';
-import { createCustomerTickets } from '../tickets/ticket.customer.js';
+import type { CustomerTickets } from '../tickets/ticket.customer.js';
 import { createPortalAccess } from './portal.access.js';
 import { createPortalCaptcha } from './portal.captcha.js';
 import { createPortalCustomerLinks } from './portal.customer-link.service.js';
@@ -38,20 +38,12 @@ export function createPortalServices(deps: {
   documents: DocumentService;
   equipment: TicketServiceDeps['equipment'];
   portalLinks: PortalLinks;
+  /** The customer commands of the tickets domain, shared with incoming mail. */
+  customerTickets: CustomerTickets;
 }) {
   const { db, clock, config, secrets, settings, dictionaries, customers } = deps;
   const repo = createPortalRepository(db);
-  const customerTickets = createCustomerTickets({
-    db,
-    clock,
-    dictionaries,
-    customers,
-    accounts: deps.accounts,
-    equipment: deps.equipment,
-    settings,
-    jobs: deps.jobs,
-    audit: deps.audit,
-  });
+  const { customerTickets } = deps;
   const portalAccess = createPortalAccess({ repo, settings });
   const portalSessions = createPortalSessions({ repo, clock });
   const portal = createPortalService({

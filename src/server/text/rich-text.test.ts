@@ -29,6 +29,13 @@ describe('rich text', () => {
     expect(clean).toContain('rel="noopener noreferrer nofollow"');
   });
 
+  it('keeps the folded quote of an email reply closed, without the attributes that could open or style it', () => {
+    const clean = sanitizeRichText(
+      '<p>Thanks</p><details open ontoggle="alert(1)" style="x"><summary>…</summary><p>Earlier</p></details>',
+    );
+    expect(clean).toBe('<p>Thanks</p><details><summary>…</summary><p>Earlier</p></details>');
+  });
+
   it('turns HTML into readable text with line breaks and decoded entities', () => {
     expect(htmlToText('<p>Bonjour&nbsp;à vous</p><p>Ligne 2<br>Ligne 3 &amp; fin</p>')).toBe(
       'Bonjour à vous\nLigne 2\nLigne 3 & fin',

@@ -2,8 +2,8 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * Rich text from the editor, the portal or email is HTML from an untrusted source. It is cleaned with an
- * allow-list before it is stored: formatting, lists, tables, links and inline images survive; scripts,
- * event handlers, styles, forms and frames do not.
+ * allow-list before it is stored: formatting, lists, tables, links, inline images and folded sections
+ * (details/summary) survive; scripts, event handlers, styles, forms and frames do not.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -46,6 +46,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'caption',
     'a',
     'img',
+    // The quoted history of an email reply, folded (inbox.quotes.ts).
+    'details',
+    'summary',
   ],
   allowedAttributes: {
     a: ['href', 'title'],

@@ -3,7 +3,7 @@ import type { Language } from '../../common/languages.js';
 import { isOpenStatus, type TicketStatus } from '../../common/tickets.js';
 import { iso } from '../clock.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { Database, TicketRow } from '../db/schema.js';
+import type { Database, TicketRow, TicketUpdate } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import type { TicketEvent } from '../jobs/job.types.js';
 import { cleanHtmlToText } from '../text/rich-text.js';
@@ -50,6 +50,10 @@ export interface CustomerTicketInput {
   autoSubmitted?: boolean;
   /** Runs first in the creation transaction (the portal counts its quota there; a throw rolls all back). */
   beforeInsert?: (trx: Kysely<Database>) => Promise<void>;
+  /** Runs in the creation transaction once the ticket exists (an email stores its files and its record). */
+  afterInsert?: (trx: Kysely<Database>, ticket: TicketRow) => Promise<void>;
+  /** A closed ticket this one follows up (a late reply by email), named in the creation's history line. */
+  follows?: { id: number; ref: string };
 }
 
 export interface CustomerMessageInput {
@@ -57,6 +61,13 @@ export interface CustomerMessageInput {
   bodyHtml: string;
   /** Documents already uploaded to the ticket and on no message yet. */
   attachmentIds: number[];
+  /**
+   * A closed ticket closed at or after this instant is reopened by the message (a reply by email within
+   * the reopen window); otherwise a ticket that is not open refuses it (409 ticket_not_open).
+   */
+  reopenIfClosedSince?: string;
+  /** Runs in the message's transaction once the message exists (an email stores its files and its record). */
+  afterInsert?: (trx: Kysely<Database>, ids: { ticketId: number; messageId: number }) => Promise<void>;
 }
 
 const escapeHtml = (s: string) =>
@@ -156,8 +167,12 @@ export function createCustomerTickets(
           status: row.status,
           origin: input.origin,
           ...(input.name ? { reporterName: input.name } : {}),
+          ...(input.follows
+            ? { followsTicketId: input.follows.id, followsTicketRef: input.follows.ref }
+            : {}),
         },
       });
+      if (input.afterInsert) await input.afterInsert(trx, row);
       const event: TicketEvent = {
         kind: 'created',
         ticketId: row.id,
@@ -203,7 +218,22 @@ export function createCustomerTickets(
       }
       let messageId = 0;
       await core.change(customer, ticketId, undefined, async (row, trx, now) => {
-        const status = row.status as TicketStatus;
+        const history: HistoryLine[] = [];
+        const patch: TicketUpdate = {};
+        let status = row.status as TicketStatus;
+        const since = input.reopenIfClosedSince;
+        if (status === 'closed' && since !== undefined && row.closed_at !== null && row.closed_at >= since) {
+          const to = transition('reopen', row);
+          history.push({
+            kind: 'reopened',
+            field: 'status',
+            oldValue: status,
+            newValue: to,
+            details: { resolution: row.resolution, by: 'customer' },
+          });
+          Object.assign(patch, { closed_at: null, resolution: null });
+          status = to;
+        }
         if (!isOpenStatus(status)) throw notOpen(`A ticket with status "${status}" takes no more messages`);
         const message = await core.messages.insert(
           {
@@ -230,7 +260,7 @@ export function createCustomerTickets(
             { details: { attachmentIds } },
           );
         }
-        const history: HistoryLine[] = [];
+        if (input.afterInsert) await input.afterInsert(trx, { ticketId, messageId: message.id });
         const to = applyEvent('customerReply', status, contextOf(row));
         if (to !== status) {
           history.push({
@@ -243,7 +273,7 @@ export function createCustomerTickets(
         }
         history.push({ kind: 'message_added', details: { messageId: message.id } });
         return {
-          patch: { status: to, last_customer_message_at: now },
+          patch: { ...patch, status: to, last_customer_message_at: now },
           history,
           events: [{ kind: 'message', ticketId, messageId: message.id, actorUserId: null }],
         };

@@ -6,7 +6,10 @@ import { api } from './client.js';
  * Settings as the API shows them: secrets (the SMTP password) only say whether they are set.
  * Keys of other features may be present too; the pages read the ones they edit.
  */
-export type SettingsView = Omit<Settings, 'mail.smtp.password'> & { 'mail.smtp.password': boolean };
+export type SettingsView = Omit<Settings, 'mail.smtp.password' | 'mail.imap.password'> & {
+  'mail.smtp.password': boolean;
+  'mail.imap.password': boolean;
+};
 
 export const settingsKeys = { all: ['settings'] as const, groups: ['settings', 'groups'] as const };
 

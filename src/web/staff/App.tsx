@@ -2,6 +2,7 @@ import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.js';
+import { QuarantinePage } from './admin/QuarantinePage.js';
 import { EmailSettingsPage } from './admin/settings/EmailSettingsPage.js';
 import { MailTemplatesPage } from './admin/settings/MailTemplatesPage.js';
 import { ParametersPage } from './admin/settings/ParametersPage.js';
@@ -92,6 +93,14 @@ export function App() {
             element={
               <RequirePermission permission="admin">
                 <MailTemplatesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/email/quarantine"
+            element={
+              <RequirePermission permission="admin">
+                <QuarantinePage />
               </RequirePermission>
             }
           />

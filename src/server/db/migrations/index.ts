@@ -12,6 +12,7 @@ import * as fieldservice from './2026-11-28f_fieldservice.js';
 // <migration-imports:fieldservice>
 import * as searchTerms from './2026-11-28g_search_terms.js';
 import * as jobsClaimIndex from './2026-11-28h_jobs_claim_index.js';
+import * as inbox from './2026-11-28i_inbox.js';
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   // <migrations:fieldservice> (2026-11-28f_…)
   '2026-11-28g_search_terms': searchTerms,
   '2026-11-28h_jobs_claim_index': jobsClaimIndex,
+  '2026-11-28i_inbox': inbox,
 };

@@ -8,6 +8,7 @@ const ADMIN_LINKS = [
   { to: '/admin/parameters', ns: 'parameters' },
   { to: '/admin/email', ns: 'email' },
   { to: '/admin/email/templates', ns: 'templates' },
+  { to: '/admin/email/quarantine', ns: 'quarantine' },
 ] as const;
 
 export function AdminPage() {

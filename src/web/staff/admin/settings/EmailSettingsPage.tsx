@@ -22,62 +22,64 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { sendTestMail } from '../../../api/mail.api.js';
 import { PageHeader } from '../../../components/PageHeader.js';
+import { InboxStatusPanel, IncomingMailSection, incomingMailValid } from './IncomingMailSection.js';
 import { useSettingsDraft, type SettingsForm } from './useSettingsDraft.js';
 
 const isEmail = (v: string) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
+/** The page's two secrets, each with its own wording: with two servers, "the password" would be ambiguous. */
+const PASSWORDS = { 'mail.smtp.password': 'email', 'mail.imap.password': 'incoming' } as const;
+
 /** Write-only: the API says whether a password is set, never what it is. */
-function PasswordField({ form }: { form: SettingsForm }) {
+function PasswordField({ form, name }: { form: SettingsForm; name: keyof typeof PASSWORDS }) {
   const { t } = useTranslation();
-  const isSet = form.value('mail.smtp.password') === true;
+  const ns = PASSWORDS[name];
+  // Secrets come back as `true`/`false`, whatever type the setting itself has.
+  const stored: unknown = form.value(name);
+  const isSet = stored === true;
   const [editing, setEditing] = useState(false);
   if (!editing) {
     return (
       <Stack gap={4}>
         <Text size="sm" fw={500}>
-          {t('settings.email.password')}
+          {t(`settings.${ns}.password`)}
         </Text>
         <Group gap="sm">
           <Text size="sm" c="dimmed">
-            {isSet ? t('settings.email.passwordSet') : t('settings.email.passwordNotSet')}
+            {isSet ? t(`settings.${ns}.passwordSet`) : t(`settings.${ns}.passwordNotSet`)}
           </Text>
           <Button size="compact-sm" variant="light" onClick={() => setEditing(true)}>
-            {t('settings.email.passwordChange')}
+            {t(`settings.${ns}.passwordChange`)}
           </Button>
           {isSet && (
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="red"
-              onClick={() => form.set('mail.smtp.password', '')}
-            >
-              {t('settings.email.passwordClear')}
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => form.set(name, '')}>
+              {t(`settings.${ns}.passwordClear`)}
             </Button>
           )}
         </Group>
       </Stack>
     );
   }
-  const draft = form.value('mail.smtp.password');
+  const draft: unknown = form.value(name);
   return (
     <Stack gap={4}>
       <PasswordInput
-        label={t('settings.email.password')}
+        label={t(`settings.${ns}.password`)}
         autoComplete="new-password"
         value={typeof draft === 'string' ? draft : ''}
-        onChange={(e) => form.set('mail.smtp.password', e.currentTarget.value)}
-        error={form.error('mail.smtp.password')}
+        onChange={(e) => form.set(name, e.currentTarget.value)}
+        error={form.error(name)}
       />
       <Anchor
         component="button"
         type="button"
         size="xs"
         onClick={() => {
-          form.unset('mail.smtp.password');
+          form.unset(name);
           setEditing(false);
         }}
       >
-        {t('settings.email.passwordCancel')}
+        {t(`settings.${ns}.passwordCancel`)}
       </Anchor>
     </Stack>
   );
@@ -137,7 +139,10 @@ function TestMail() {
   );
 }
 
-/** Administration → Email (SPEC 7): the SMTP server, the support address, the customer notices. */
+/**
+ * Administration → Email (SPEC 7): the SMTP server, the support address, the IMAP mailbox read for
+ * incoming mail, the customer notices; then the tests and the collector's status.
+ */
 export function EmailSettingsPage() {
   const { t } = useTranslation();
   const form = useSettingsDraft();
@@ -155,7 +160,7 @@ export function EmailSettingsPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (isEmail(from)) form.save();
+            if (isEmail(from) && incomingMailValid(form)) form.save();
           }}
         >
           <Stack gap="lg">
@@ -202,7 +207,7 @@ export function EmailSettingsPage() {
                     onChange={(e) => form.set('mail.smtp.user', e.currentTarget.value)}
                     error={form.error('mail.smtp.user')}
                   />
-                  <PasswordField form={form} />
+                  <PasswordField form={form} name="mail.smtp.password" />
                 </SimpleGrid>
               </Stack>
             </Paper>
@@ -228,6 +233,11 @@ export function EmailSettingsPage() {
                 />
               </SimpleGrid>
             </Paper>
+
+            <IncomingMailSection
+              form={form}
+              password={<PasswordField form={form} name="mail.imap.password" />}
+            />
 
             <Paper withBorder radius="lg" p="lg">
               <Title order={3} size="h4" mb="md">
@@ -258,6 +268,7 @@ export function EmailSettingsPage() {
           </Stack>
         </form>
         <TestMail />
+        <InboxStatusPanel />
       </Stack>
     </>
   );
