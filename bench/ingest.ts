@@ -161,14 +161,36 @@ async function recorded(db: Db): Promise<number> {
   return Number(r.n);
 }
 
+/** `guichet start --role worker`, as in production: it holds the database open and checkpoints it. */
+function startWorker(t: Target, extra: Record<string, string> = {}) {
+  const worker = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'guichet.js'), 'start', '--role', 'worker'],
+    {
+      env: serverEnv(t, extra),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  return {
+    worker,
+    async stop() {
+      if (worker.exitCode !== null) return;
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker.once('exit', r));
+    },
+  };
+}
+
 async function viaPipe(engine: DialectName, messages: Buffer[]): Promise<string> {
   const t = await newTarget(engine);
+  // Pipes run while Guichet runs: a lone process would open and close the database for each message.
+  const worker = startWorker(t);
   try {
     let next = 0;
     let failed = 0;
-    const started = performance.now();
     let done = 0;
     const progress = progressBar(`${engine} mail:ingest`, messages.length);
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < messages.length) {
@@ -180,8 +202,9 @@ async function viaPipe(engine: DialectName, messages: Buffer[]): Promise<string>
     );
     const seconds = (performance.now() - started) / 1000;
     progress.done();
-    return `${engine} mail:ingest: ${(messages.length / seconds).toFixed(1)} messages/s (${seconds.toFixed(1)} s, ${concurrency} at once, ${failed} non-zero exits); ${await outcomes(t.db)}`;
+    return `${engine} mail:ingest: ${(messages.length / seconds).toFixed(1)} messages/s (${seconds.toFixed(1)} s, ${concurrency} processes at once, ${failed} non-zero exits); ${await outcomes(t.db)}`;
   } finally {
+    await worker.stop();
     await t.dispose();
   }
 }
@@ -197,14 +220,8 @@ async function viaImap(engine: DialectName, messages: Buffer[]): Promise<string>
     }
     appending.done();
     const started = performance.now();
-    const worker = spawn(
-      process.execPath,
-      [path.join(root, 'bin', 'guichet.js'), 'start', '--role', 'worker'],
-      {
-        env: serverEnv(t, { GUICHET_IMAP_URL: dovecot.url }),
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const running = startWorker(t, { GUICHET_IMAP_URL: dovecot.url });
+    const { worker } = running;
     const collecting = progressBar(`${engine} IMAP worker`, messages.length);
     let seen = 0;
     try {
@@ -217,8 +234,7 @@ async function viaImap(engine: DialectName, messages: Buffer[]): Promise<string>
         collecting.update(seen);
       }
     } finally {
-      worker.kill('SIGTERM');
-      await new Promise((r) => worker.once('exit', r));
+      await running.stop();
     }
     const seconds = (performance.now() - started) / 1000;
     collecting.done();

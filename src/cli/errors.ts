@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError } from '../server/http/errors.js';
-import { describeStartupError } from '../server/main.js';
+import { describeStartupError } from '../server/startup-error.js';
 
 /** An error the operator can fix; its message is printed as is. */
 export class CliError extends Error {}

@@ -13,246 +13,30 @@ import {
 } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
 import { registerGroupRoutes } from './admin/group.routes.js';
-import { createGroupService } from './admin/group.service.js';
 import { registerUserRoutes } from './admin/user.routes.js';
-import { createUserService } from './admin/user.service.js';
 import { registerAuthPlugin } from './auth/auth.plugin.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
-import { createAuthService } from './auth/auth.service.js';
-import { createAccountRepository } from './auth/account.repository.js';
-import { createSessionRepository } from './auth/session.repository.js';
-import { createAuditRepository } from './admin/audit.repository.js';
-import { systemClock, type Clock } from './clock.js';
-import { createSecretBox, loadMasterKey } from './crypto/secret-box.js';
-import type { Config } from './config.js';
-import type { Db } from './db/database.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { registerErrorHandler, registerNotFoundHandler } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security.js';
-import { createJobQueue } from './jobs/job.queue.js';
-import { JobRunner } from './jobs/job.runner.js';
-import { createMailService } from './mail/mail.service.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
-import { createSettingsService } from './settings/settings.service.js';
-import { registerMailJobs } from './mail/mail.jobs.js';
-import type { MailTransport } from './mail/mail.transport.js';
 import { registerMessageRoutes } from './tickets/message.routes.js';
-import { registerTicketJobs } from './tickets/ticket.jobs.js';
 import { registerTicketRoutes } from './tickets/ticket.routes.js';
-import { createTicketService } from './tickets/ticket.service.js';
-import { createCustomerTickets } from './tickets/ticket.customer.js';
-import { registerDocumentJobs } from './documents/document.jobs.js';
 import { registerDocumentRoutes } from './documents/document.routes.js';
-import { createDocumentService } from './documents/document.service.js';
 import { registerDictionaryRoutes } from './dictionaries/dictionary.routes.js';
-import { createDictionaryService } from './dictionaries/dictionary.service.js';
 import { registerCustomerRoutes } from './customers/customer.routes.js';
-import { createCustomerService } from './customers/customer.service.js';
-import { createTicketExportService } from './tickets/ticket.export.service.js';
 import { registerTicketListRoutes } from './tickets/ticket.list.routes.js';
-import { createTicketListService } from './tickets/ticket.list.service.js';
 import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
-import { createTicketStatsService } from './tickets/ticket.stats.service.js';
-import { createPortalLinks } from './portal/portal.links.js';
 import { registerMailRoutes } from './mail/mail.routes.js';
-import { createMailCollector } from './inbox/inbox.collector.js';
-import { createMailIngest } from './inbox/inbox.ingest.js';
-import { createCollectorLease, createCollectorReport, ownAddresses } from './inbox/inbox.lease.js';
-import { createInboxRepository } from './inbox/inbox.repository.js';
 import { registerInboxRoutes } from './inbox/inbox.routes.js';
-import { createInboxService } from './inbox/inbox.service.js';
-import { createMailSettingsService } from './mail/mail.settings.js';
-import { createMailTransports } from './mail/mail.transports.js';
-import { createTicketMailer, registerTicketMailJobs } from './mail/ticket-mail.handler.js';
-import { createTicketMailService } from './mail/ticket-mail.service.js';
-// <imports:mail>
-import { createNotificationHandler, registerNotificationJobs } from './notifications/notification.handler.js';
 import { registerNotificationRoutes } from './notifications/notification.routes.js';
-import { createNotificationService } from './notifications/notification.service.js';
-// <imports:notifications>
 import { registerPortalCustomerLinkRoutes } from './portal/portal.customer-link.routes.js';
-import { createPortalServices } from './portal/portal.module.js';
 import { registerPortalRoutes } from './portal/portal.routes.js';
 import { registerPortalPages } from './portal/portal.static.js';
-// <imports:portal>
-import {
-  createEquipment,
-  createFieldservice,
-  registerFieldserviceJobs,
-} from './fieldservice/fieldservice.service.js';
 import { registerFieldserviceRoutes } from './fieldservice/fieldservice.routes.js';
-// <imports:fieldservice>
+import { createServices, type AppDeps, type Services } from './services.js';
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  clock?: Clock;
-  /** Fastify logger options; false silences it (tests). */
-  logger?: FastifyServerOptions['logger'];
-  /** Replaces the SMTP transport built from the configuration. */
-  mailTransport?: MailTransport | null;
-}
-
-/** Every service, wired once. The job runner and the HTTP app are built from it. */
-export function createServices(deps: AppDeps) {
-  const { config, db } = deps;
-  const clock = deps.clock ?? systemClock;
-  const secrets = createSecretBox(loadMasterKey(config));
-  const accounts = createAccountRepository(db);
-  const audit = createAuditRepository(db);
-  const jobs = createJobQueue(db, clock);
-  const mail = createMailService({ db, clock, jobs, config });
-  const sessions = createSessionRepository(db);
-  const auth = createAuthService({ db, accounts, sessions, clock, config });
-  const users = createUserService({ db, accounts, audit, auth, clock, config, jobs });
-  const groups = createGroupService({ db, accounts, audit, clock });
-  const settings = createSettingsService({ db, audit, clock, secrets });
-  const dictionaries = createDictionaryService({ db, audit, clock, jobs });
-  const customers = createCustomerService({ db, audit, clock, jobs });
-  const documents = createDocumentService({ db, clock, settings, config, jobs });
-  // Field service equipment: the tickets domain checks a ticket's equipment through it (SPEC 6).
-  const equipment = createEquipment({ db, clock, settings, accounts });
-  const tickets = createTicketService({
-    db,
-    clock,
-    dictionaries,
-    customers,
-    equipment,
-    accounts,
-    settings,
-    jobs,
-    audit,
-  });
-  const ticketList = createTicketListService({ db, clock, settings, secrets });
-  const ticketStats = createTicketStatsService({ db, clock, settings });
-  const ticketExport = createTicketExportService({ list: ticketList, clock });
-  const portalLinks = createPortalLinks({ secrets, settings, config });
-  // <tickets-domain-services>
-  // A transport given by the caller (tests) wins; null or none falls back to the settings, then the env.
-  const mailTransports = createMailTransports({ config, settings, secrets, override: deps.mailTransport });
-  const mailSettings = createMailSettingsService({
-    settings,
-    transports: mailTransports,
-    portalLinks,
-    config,
-  });
-  const ticketMailer = createTicketMailer({ db, clock, mail, settings, portalLinks });
-  const ticketMail = createTicketMailService({ db, mail, tickets });
-  // <services:mail>
-  const notifications = createNotificationService({ db, clock });
-  const notificationHandler = createNotificationHandler({ db, clock, accounts, settings, mail, config });
-  // <services:notifications>
-  const customerTickets = createCustomerTickets({
-    db,
-    clock,
-    dictionaries,
-    customers,
-    accounts,
-    equipment,
-    settings,
-    jobs,
-    audit,
-  });
-  const portalServices = createPortalServices({
-    db,
-    clock,
-    config,
-    secrets,
-    accounts,
-    audit,
-    jobs,
-    mail,
-    settings,
-    dictionaries,
-    customers,
-    documents,
-    equipment,
-    portalLinks,
-    customerTickets,
-  });
-  // <services:portal>
-  const inboxRepo = createInboxRepository(db);
-  const mailIngest = createMailIngest({
-    db,
-    clock,
-    settings,
-    repo: inboxRepo,
-    customerTickets,
-    documents,
-    ownAddresses: async () => ownAddresses(await settings.get('mail.from'), config.mailFrom, mail.from),
-  });
-  const inbox = createInboxService({ clock, config, settings, secrets, repo: inboxRepo, ingest: mailIngest });
-  // The worker starts it (main.ts): one collector per mailbox across processes, by the lease.
-  const mailCollector = createMailCollector({
-    account: () => inbox.account(),
-    ingest: async (raw, mailbox) => {
-      await mailIngest.ingest(raw, mailbox);
-    },
-    lease: createCollectorLease(inboxRepo, clock),
-    report: createCollectorReport(inboxRepo),
-    clock,
-    // Failures also show on the Email settings page; the log is for the operator's journal.
-    log: (level, message) => {
-      if (level !== 'info' && config.logLevel !== 'silent') console.error(`guichet: ${message}`);
-    },
-  });
-  const fieldservice = createFieldservice({ db, clock, settings, accounts });
-  // <services:fieldservice>
-  const runner = new JobRunner({ db, clock, pollMs: config.jobPollMs });
-  registerMailJobs(runner, { mail, routing: mailTransports });
-  registerDocumentJobs(runner, { documents });
-  registerTicketJobs(runner, { tickets });
-  // <tickets-domain-jobs>
-  registerTicketMailJobs(runner, { ticketMailer });
-  // <jobs:mail>
-  registerNotificationJobs(runner, { handler: notificationHandler });
-  // <jobs:notifications>
-  // <jobs:portal>
-  registerFieldserviceJobs(runner, { fieldservice });
-  // <jobs:fieldservice>
-  return {
-    config,
-    db,
-    clock,
-    secrets,
-    accounts,
-    audit,
-    jobs,
-    mail,
-    auth,
-    users,
-    groups,
-    settings,
-    dictionaries,
-    customers,
-    documents,
-    tickets,
-    ticketList,
-    ticketStats,
-    ticketExport,
-    portalLinks,
-    // <tickets-domain-exports>
-    mailTransports,
-    mailSettings,
-    ticketMailer,
-    ticketMail,
-    // <exports:mail>
-    notifications,
-    notificationHandler,
-    // <exports:notifications>
-    ...portalServices,
-    // <exports:portal>
-    inbox,
-    mailIngest,
-    mailCollector,
-    equipment,
-    fieldservice,
-    // <exports:fieldservice>
-    runner,
-  };
-}
-
-export type Services = ReturnType<typeof createServices>;
+export { createServices, type AppDeps, type Services } from './services.js';
 
 function defaultWebDir(): string | undefined {
   const candidates = [
@@ -263,7 +47,13 @@ function defaultWebDir(): string | undefined {
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests use `inject`. */
-export async function buildApp(deps: AppDeps & { services?: Services }): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps & {
+    /** Fastify logger options; false silences it (tests). */
+    logger?: FastifyServerOptions['logger'];
+    services?: Services;
+  },
+): Promise<FastifyInstance> {
   const services = deps.services ?? createServices(deps);
   const { config } = services;
   // The first copy of the settings is read here, outside any transaction (settings.service.ts says why).

@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from './app.js';
 import { forkWebProcesses, isWebProcess, type WebProcesses } from './cluster.js';
-import { ConfigError, loadConfig, type Config, type Role } from './config.js';
+import { loadConfig, type Config, type Role } from './config.js';
+import { describeStartupError } from './startup-error.js';
 import { startSqliteCheckpointer } from './db/sqlite-checkpointer.js';
 import { createDb, type Db } from './db/database.js';
-import { MigrationError, migrateToLatest } from './db/migrate.js';
+import { migrateToLatest } from './db/migrate.js';
 
 export type { Role } from './config.js';
+export { describeStartupError } from './startup-error.js';
 
 /** How often a worker forgets expired sessions and links. */
 const HOUSEKEEPING_MS = 60 * 60 * 1000;
@@ -24,28 +26,6 @@ export interface RunningServer {
   url: string | undefined;
   /** Stops accepting work, lets in-flight requests and jobs finish, closes the database. */
   stop(): Promise<void>;
-}
-
-/**
- * One line an operator can act on, for the errors a start can meet. Configuration and migration errors
- * carry their own explanation; anything else gets its message.
- */
-export function describeStartupError(err: unknown): string {
-  if (err instanceof ConfigError) return oneLine(err.message);
-  if (err instanceof MigrationError) return oneLine(err.message);
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'EADDRINUSE') return `The port is already in use (${e.message}). Set PORT to a free port.`;
-  if (e?.code === 'EACCES') return `Permission denied: ${e.message}`;
-  return err instanceof Error ? oneLine(err.message) : String(err);
-}
-
-/** "Invalid configuration:\n  PORT: …\n  HOST: …" → "Invalid configuration: PORT: …; HOST: …" */
-function oneLine(message: string): string {
-  const [first = '', ...rest] = message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return rest.length > 0 ? `${first} ${rest.join('; ')}` : first;
 }
 
 /** The URL people type: a wildcard host is reachable on localhost. */

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { createServices } from '../../server/app.js';
 import { ConfigError } from '../../server/config.js';
-import { MAX_RAW_BYTES } from '../../server/inbox/inbox.ingest.js';
+import { MAX_RAW_BYTES } from '../../server/inbox/inbox.limits.js';
 import { describeCliError } from '../errors.js';
 import { withDatabase } from '../database.js';
 
@@ -52,6 +51,7 @@ Example (Postfix master.cf):
       }
       try {
         await withDatabase(process.env, { migrate: false }, async ({ config, db }) => {
+          const { createServices } = await import('../../server/services.js');
           const services = createServices({ config, db, mailTransport: null });
           // The settings' first copy is read outside any transaction (settings.service.ts says why).
           await services.settings.all();

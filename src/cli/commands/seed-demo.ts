@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createServices } from '../../server/app.js';
-import { DemoClock, seedDemo } from '../demo/demo.seed.js';
 import { describeDatabase, withDatabase } from '../database.js';
 import { CliError } from '../errors.js';
 
@@ -40,6 +38,10 @@ with the password printed at the end. Run it on a demo or test installation, not
       }
       if (!Number.isInteger(seed)) throw new CliError('--seed must be a whole number');
       await withDatabase(process.env, { migrate: true }, async ({ config, db }) => {
+        const [{ createServices }, { DemoClock, seedDemo }] = await Promise.all([
+          import('../../server/services.js'),
+          import('../demo/demo.seed.js'),
+        ]);
         const clock = new DemoClock();
         const services = createServices({ config, db, clock, mailTransport: null });
         console.error(`Seeding ${describeDatabase(config)}…`);

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { start, type Role } from '../../server/main.js';
+import type { Role } from '../../server/main.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -23,6 +23,8 @@ Examples:
   DATABASE_URL=postgres://guichet@db/guichet guichet start --role worker`,
     )
     .action(async (opts: { role: Role }) => {
+      // Loaded here, not at the top: other commands start without the server's modules.
+      const { start } = await import('../../server/main.js');
       await start({ role: opts.role });
     });
 }

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LANGUAGES, type Language } from '../../common/languages.js';
 import { createUserSchema } from '../../common/schemas/user.schema.js';
-import { createServices } from '../../server/app.js';
 import { withDatabase } from '../database.js';
 
 interface UserCreateOptions {
@@ -43,6 +42,7 @@ Example:
         password: opts.password,
       });
       await withDatabase(process.env, { migrate: true }, async ({ config, db }) => {
+        const { createServices } = await import('../../server/services.js');
         const services = createServices({ config, db, mailTransport: null });
         const user = await services.users.createByOperator({ ...input, admin: opts.admin === true });
         console.log(`Created user ${user.email} (id ${user.id}${opts.admin ? ', administrator' : ''}).`);

@@ -3,7 +3,6 @@ import {
   CompiledQuery,
   SqliteAdapter,
   SqliteDialect,
-  SqliteDriver,
   type DatabaseConnection,
   type DialectAdapter,
   type QueryResult,
@@ -31,6 +30,8 @@ function bindable(p: Param): Param {
 
 interface Prepared extends SqliteStatement {
   readonly reader: boolean;
+  /** The statement changes nothing (a SELECT; not an INSERT … RETURNING). */
+  readonly readonly: boolean;
 }
 
 /**
@@ -98,6 +99,7 @@ export class WrappedSqlite implements SqliteDatabase {
     const convert = make ? (row: unknown) => make(row as unknown[]) : slowConverter(stmt);
     const prepared: Prepared = {
       reader: stmt.reader,
+      readonly: stmt.readonly,
       all: (params: ReadonlyArray<unknown>) => stmt.all(...params.map(bindable)).map(convert),
       run: (params: ReadonlyArray<unknown>) => stmt.run(...params.map(bindable)),
       iterate: (params: ReadonlyArray<unknown>) => {
@@ -171,36 +173,240 @@ class BusyRetryConnection implements DatabaseConnection {
   }
 }
 
-/**
- * Transactions take the write lock when they begin. A deferred transaction that reads, then writes, fails
- * at once with SQLITE_BUSY when another process wrote in between (the busy timeout does not apply to a
- * stale snapshot); taken up front, the lock is waited for. Several web processes share one database file.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  #connection: BusyRetryConnection | undefined;
+/** The one connection of a process, as Kysely's own SQLite driver runs statements on it. */
+class PlainSqliteConnection implements DatabaseConnection {
+  readonly #db: WrappedSqlite;
 
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await super.acquireConnection();
-    return (this.#connection ??= new BusyRetryConnection(inner));
+  constructor(db: WrappedSqlite) {
+    this.#db = db;
   }
 
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = this.#db.prepare(query.sql);
+    if (stmt.reader) return Promise.resolve({ rows: stmt.all(query.parameters) as R[] });
+    const { changes, lastInsertRowid } = stmt.run(query.parameters);
+    return Promise.resolve({
+      numAffectedRows: BigInt(changes),
+      insertId: BigInt(lastInsertRowid),
+      rows: [],
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- better-sqlite3 iterates synchronously
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    for (const row of this.#db.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
+  }
+}
+
+/** A transaction's work commits together with the others of its batch: its caller waits for that. */
+interface Pending {
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/** At most this many transactions, or this long, per batch: a batch's first caller waits for the last. */
+const BATCH_MAX = 64;
+const BATCH_MAX_MS = 20;
+const TX = 'guichet_tx';
+
+function savepointName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) || name === TX)
+    throw new Error(`Invalid savepoint name "${name}"`);
+  return name;
+}
+
+/**
+ * One caller's turn on the connection: what Kysely's `acquireConnection` hands out. Every turn runs on
+ * the same SQLite connection, one at a time, in the order they asked.
+ */
+class Turn implements DatabaseConnection {
+  inTransaction = false;
+  /** The turn was handed on (or its batch committed): Kysely's later release is a no-op. */
+  ended = false;
+  grant: (() => void) | undefined;
+
+  constructor(readonly driver: GroupCommitSqliteDriver) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.driver.run(this, query);
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.driver.stream(this, query, chunkSize);
+  }
+}
+
+/**
+ * Group commit. Transactions take the write lock when they begin (a deferred transaction that reads, then
+ * writes, fails at once with SQLITE_BUSY when another process wrote in between), and the lock passes
+ * between the web processes at every commit, with a write of the log each time. Here the transactions of
+ * one process that queue while one runs join it: each runs in a savepoint of one outer `begin immediate`
+ * (its failure rolls back only its own savepoint), and one `commit` ends them all. Each caller's commit
+ * resolves only once that `commit` is done, so nothing is acknowledged before it is durable.
+ *
+ * A statement outside any transaction runs in the open batch when it only reads (it may then see what
+ * the batch wrote, which commits a moment later), and after the batch commits when it writes, so that a
+ * write never answers before it is committed. The batch commits as soon as nobody waits for the connection,
+ * after BATCH_MAX transactions, or BATCH_MAX_MS after it began.
+ */
+export class GroupCommitSqliteDriver implements Driver {
+  readonly #db: WrappedSqlite;
+  #physical: BusyRetryConnection | undefined;
+  #owner: Turn | null = null;
+  #queue: Turn[] = [];
+  #batch: { pending: Pending[]; openedAt: number } | null = null;
+
+  constructor(db: WrappedSqlite) {
+    this.#db = db;
+  }
+
+  init(): Promise<void> {
+    this.#physical = new BusyRetryConnection(new PlainSqliteConnection(this.#db));
+    return Promise.resolve();
+  }
+
+  get #conn(): BusyRetryConnection {
+    if (!this.#physical) throw new Error('The SQLite driver is not initialized');
+    return this.#physical;
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const turn = new Turn(this);
+    if (this.#owner === null) {
+      this.#owner = turn;
+    } else {
+      await new Promise<void>((resolve) => {
+        turn.grant = resolve;
+        this.#queue.push(turn);
+      });
+    }
+    return turn;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    if (!this.#batch) {
+      await this.#conn.executeQuery(CompiledQuery.raw('begin immediate'));
+      this.#batch = { pending: [], openedAt: Date.now() };
+    }
+    await this.#conn.executeQuery(CompiledQuery.raw(`savepoint ${TX}`));
+    turn.inTransaction = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    await this.#conn.executeQuery(CompiledQuery.raw(`release ${TX}`));
+    turn.inTransaction = false;
+    const batch = this.#batch;
+    if (!batch) throw new Error('SQLite rolled the transaction back; nothing of it was committed');
+    const committed = new Promise<void>((resolve, reject) => batch.pending.push({ resolve, reject }));
+    // Settled by the batch's commit, possibly before the await below: never an unhandled rejection.
+    committed.catch(() => undefined);
+    turn.ended = true;
+    await this.#endTurn();
+    await committed;
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    turn.inTransaction = false;
+    try {
+      await this.#conn.executeQuery(CompiledQuery.raw(`rollback to ${TX}`));
+      await this.#conn.executeQuery(CompiledQuery.raw(`release ${TX}`));
+    } catch (err) {
+      // Some errors (a full disk, I/O) make SQLite roll the whole transaction back: the batch is lost.
+      if (this.#db.raw.inTransaction) throw err;
+    }
+    if (this.#batch && !this.#db.raw.inTransaction) {
+      this.#failBatch(new Error('SQLite rolled the transaction back; nothing of it was committed'));
+    }
+  }
+
+  // Savepoints a caller names inside its transaction (`trx.savepoint(name)`), nested in its own.
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${savepointName(name)}`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${savepointName(name)}`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release ${savepointName(name)}`));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    if (turn.ended) return;
+    turn.ended = true;
+    await this.#endTurn();
+  }
+
+  destroy(): Promise<void> {
+    this.#db.close();
+    return Promise.resolve();
+  }
+
+  async run<R>(turn: Turn, query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#owner !== turn) throw new Error('A query ran on a connection that was released');
+    if (!turn.inTransaction && this.#batch && !this.#db.prepare(query.sql).readonly) await this.#commit();
+    return this.#conn.executeQuery<R>(query);
+  }
+
+  async *stream<R>(
+    turn: Turn,
+    query: CompiledQuery,
+    chunkSize?: number,
+  ): AsyncIterableIterator<QueryResult<R>> {
+    if (this.#owner !== turn) throw new Error('A query ran on a connection that was released');
+    yield* this.#conn.streamQuery<R>(query, chunkSize);
+  }
+
+  /** The owner is done: the next waiting turn joins the batch, or the batch commits first. */
+  async #endTurn(): Promise<void> {
+    const batch = this.#batch;
+    const full = batch && (batch.pending.length >= BATCH_MAX || Date.now() - batch.openedAt >= BATCH_MAX_MS);
+    if (batch && (this.#queue.length === 0 || full)) await this.#commit();
+    const next = this.#queue.shift();
+    this.#owner = next ?? null;
+    next?.grant?.();
+  }
+
+  async #commit(): Promise<void> {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = null;
+    try {
+      await this.#conn.executeQuery(CompiledQuery.raw('commit'));
+    } catch (err) {
+      if (this.#db.raw.inTransaction) {
+        await this.#conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      }
+      for (const p of batch.pending) p.reject(err);
+      return;
+    }
+    for (const p of batch.pending) p.resolve();
+  }
+
+  #failBatch(err: Error): void {
+    const batch = this.#batch;
+    this.#batch = null;
+    for (const p of batch?.pending ?? []) p.reject(err);
   }
 }
 
 export class GuichetSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #database: WrappedSqlite;
 
   /** `database`: the connection, whose busy timeout this dialect turns off (BusyRetryConnection waits). */
   constructor(config: SqliteDialectConfig & { database: WrappedSqlite }) {
     super(config);
-    this.#config = config;
+    this.#database = config.database;
     config.database.raw.pragma('busy_timeout = 0');
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new GroupCommitSqliteDriver(this.#database);
   }
 
   override createAdapter(): DialectAdapter {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { ImapFlow } from 'imapflow';
-import { describeImapError, imapClientOptions, type ImapAccount } from './inbox.imap.js';
+import type { ImapFlow } from 'imapflow';
+import { describeImapError, imapClientOptions, loadImapFlow, type ImapAccount } from './inbox.imap.js';
 
 export interface CollectorDeps {
   /** Re-read before each connection and at each check: a settings change (other host, folder…) reconnects. */
@@ -251,6 +251,7 @@ export function createMailCollector(deps: CollectorDeps): MailCollector {
    * or when the connection settings changed; throws when the connection fails.
    */
   async function session(first: ImapAccount): Promise<void> {
+    const { ImapFlow } = await loadImapFlow();
     let account = first;
     const lease = holdLease(account.label);
     const client = new ImapFlow(imapClientOptions(account));

@@ -1,4 +1,4 @@
-import { ImapFlow, type ImapFlowError, type ImapFlowOptions } from 'imapflow';
+import type { ImapFlowError, ImapFlowOptions } from 'imapflow';
 import type { InboxTestResult } from '../../common/schemas/inbox.schema.js';
 import type { Settings } from '../../common/settings.js';
 import { AppError } from '../http/errors.js';
@@ -199,6 +199,7 @@ export function describeImapError(
  * is a 422 `imap_failed` whose message is one line and whose `details.reason` says which step failed.
  */
 export async function testImapAccount(account: ImapAccount): Promise<InboxTestResult> {
+  const { ImapFlow } = await loadImapFlow();
   const client = new ImapFlow({ ...imapClientOptions(account), connectionTimeout: 10_000 });
   // Errors also reject the command in progress; without a listener an 'error' event would crash.
   client.on('error', () => undefined);
@@ -228,3 +229,9 @@ export async function testImapAccount(account: ImapAccount): Promise<InboxTestRe
     await client.logout().catch(() => client.close());
   }
 }
+
+/**
+ * imapflow, loaded when a mailbox is first used: `guichet mail:ingest` and the web processes never need
+ * it, and it is a tenth of a second of every start.
+ */
+export const loadImapFlow = () => import('imapflow');

@@ -10,13 +10,11 @@ import type { DocumentService, PreparedMailFiles } from '../documents/document.s
 import { AppError } from '../http/errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { CustomerTickets } from '../tickets/ticket.customer.js';
+import { MAX_RAW_BYTES } from './inbox.limits.js';
 import { parseIncoming } from './inbox.parse.js';
 import type { InboxRepository, ThreadTicket } from './inbox.repository.js';
 import { droppedFilesNote, noSubject, noText } from './inbox.text.js';
 import { UnparseableMailError, type ParsedMail } from './inbox.types.js';
-
-/** Larger messages are not imported (kept in the quarantine for an administrator to look at). */
-export const MAX_RAW_BYTES = 100 * 1024 * 1024;
 
 const SUBJECT_MAX = 255;
 const REF_IN_SUBJECT = /\[(TS\d{4}-\d{4,})\]/;
