@@ -204,6 +204,13 @@ interface Pending {
   reject(err: unknown): void;
 }
 
+interface Batch {
+  pending: Pending[];
+  openedAt: number;
+  /** Its commit waits for the end of this turn of the event loop. */
+  scheduled: boolean;
+}
+
 /** At most this many transactions, or this long, per batch: a batch's first caller waits for the last. */
 const BATCH_MAX = 64;
 const BATCH_MAX_MS = 20;
@@ -244,17 +251,20 @@ class Turn implements DatabaseConnection {
  * (its failure rolls back only its own savepoint), and one `commit` ends them all. Each caller's commit
  * resolves only once that `commit` is done, so nothing is acknowledged before it is durable.
  *
- * A statement outside any transaction runs in the open batch when it only reads (it may then see what
- * the batch wrote, which commits a moment later), and after the batch commits when it writes, so that a
- * write never answers before it is committed. The batch commits as soon as nobody waits for the connection,
- * after BATCH_MAX transactions, or BATCH_MAX_MS after it began.
+ * A batch commits at the end of the turn of the event loop in which it began: every request whose data
+ * arrived meanwhile has run up to its commit, and joined. Within one turn a transaction runs from begin to
+ * commit without a pause (better-sqlite3 answers at once), so a batch can only grow across turns. It
+ * commits at once past BATCH_MAX transactions or BATCH_MAX_MS. A statement outside any transaction runs
+ * in the open batch when it only reads (it may then see what the batch wrote, which commits a moment
+ * later), and after the batch commits when it writes, so that a write never answers before it is
+ * committed.
  */
 export class GroupCommitSqliteDriver implements Driver {
   readonly #db: WrappedSqlite;
   #physical: BusyRetryConnection | undefined;
   #owner: Turn | null = null;
   #queue: Turn[] = [];
-  #batch: { pending: Pending[]; openedAt: number } | null = null;
+  #batch: Batch | null = null;
 
   constructor(db: WrappedSqlite) {
     this.#db = db;
@@ -287,7 +297,7 @@ export class GroupCommitSqliteDriver implements Driver {
     const turn = connection as Turn;
     if (!this.#batch) {
       await this.#conn.executeQuery(CompiledQuery.raw('begin immediate'));
-      this.#batch = { pending: [], openedAt: Date.now() };
+      this.#batch = { pending: [], openedAt: Date.now(), scheduled: false };
     }
     await this.#conn.executeQuery(CompiledQuery.raw(`savepoint ${TX}`));
     turn.inTransaction = true;
@@ -362,14 +372,38 @@ export class GroupCommitSqliteDriver implements Driver {
     yield* this.#conn.streamQuery<R>(query, chunkSize);
   }
 
-  /** The owner is done: the next waiting turn joins the batch, or the batch commits first. */
+  /**
+   * The owner is done: the next waiting turn goes on in the open batch. The batch commits at the end of
+   * this turn of the event loop (the requests whose data arrived meanwhile join it first), or at once when
+   * it is full or old.
+   */
   async #endTurn(): Promise<void> {
     const batch = this.#batch;
-    const full = batch && (batch.pending.length >= BATCH_MAX || Date.now() - batch.openedAt >= BATCH_MAX_MS);
-    if (batch && (this.#queue.length === 0 || full)) await this.#commit();
+    if (batch && (batch.pending.length >= BATCH_MAX || Date.now() - batch.openedAt >= BATCH_MAX_MS)) {
+      await this.#commit();
+    } else if (batch && !batch.scheduled) {
+      batch.scheduled = true;
+      setImmediate(() => void this.#commitLater(batch));
+    }
+    this.#passOn();
+  }
+
+  #passOn(): void {
     const next = this.#queue.shift();
     this.#owner = next ?? null;
     next?.grant?.();
+  }
+
+  /** The scheduled commit takes its turn like any caller, so it never cuts a transaction in two. */
+  async #commitLater(batch: Batch): Promise<void> {
+    if (this.#batch !== batch) return;
+    const turn = (await this.acquireConnection()) as Turn;
+    try {
+      if (this.#batch === batch) await this.#commit();
+    } finally {
+      turn.ended = true;
+      this.#passOn();
+    }
   }
 
   async #commit(): Promise<void> {
