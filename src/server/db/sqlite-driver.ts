@@ -207,8 +207,6 @@ interface Pending {
 interface Batch {
   pending: Pending[];
   openedAt: number;
-  /** Its commit waits for the end of this turn of the event loop. */
-  scheduled: boolean;
 }
 
 /** At most this many transactions, or this long, per batch: a batch's first caller waits for the last. */
@@ -231,6 +229,8 @@ class Turn implements DatabaseConnection {
   /** The turn was handed on (or its batch committed): Kysely's later release is a no-op. */
   ended = false;
   grant: (() => void) | undefined;
+  /** The group it waited for could not begin (the write lock stayed taken). */
+  refuse: ((err: unknown) => void) | undefined;
 
   constructor(readonly driver: GroupCommitSqliteDriver) {}
 
@@ -251,13 +251,13 @@ class Turn implements DatabaseConnection {
  * (its failure rolls back only its own savepoint), and one `commit` ends them all. Each caller's commit
  * resolves only once that `commit` is done, so nothing is acknowledged before it is durable.
  *
- * A batch commits at the end of the turn of the event loop in which it began: every request whose data
- * arrived meanwhile has run up to its commit, and joined. Within one turn a transaction runs from begin to
- * commit without a pause (better-sqlite3 answers at once), so a batch can only grow across turns. It
- * commits at once past BATCH_MAX transactions or BATCH_MAX_MS. A statement outside any transaction runs
- * in the open batch when it only reads (it may then see what the batch wrote, which commits a moment
- * later), and after the batch commits when it writes, so that a write never answers before it is
- * committed.
+ * A transaction that begins waits, without holding the connection, until the end of the turn of the event
+ * loop: every request whose data arrived meanwhile reaches its own transaction, and they run one after
+ * the other in one group, which commits as soon as the last one ends (or past BATCH_MAX transactions or
+ * BATCH_MAX_MS). The write lock is thus held only while the group's statements run. Within one turn a
+ * transaction runs from begin to commit without a pause (better-sqlite3 answers at once), so without the
+ * wait no group would ever form. Statements outside any transaction run between groups, never inside
+ * one, so they never see what a group has not committed yet.
  */
 export class GroupCommitSqliteDriver implements Driver {
   readonly #db: WrappedSqlite;
@@ -265,6 +265,10 @@ export class GroupCommitSqliteDriver implements Driver {
   #owner: Turn | null = null;
   #queue: Turn[] = [];
   #batch: Batch | null = null;
+  /** Transactions waiting for the next group to begin, and the members of the running group still to run. */
+  #gathering: Turn[] = [];
+  #members: Turn[] = [];
+  #groupScheduled = false;
 
   constructor(db: WrappedSqlite) {
     this.#db = db;
@@ -293,11 +297,24 @@ export class GroupCommitSqliteDriver implements Driver {
     return turn;
   }
 
+  /**
+   * A transaction waits, without holding the connection, for the group that begins at the end of this
+   * turn of the event loop; meanwhile other requests read, or reach their own transaction and join.
+   */
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const turn = connection as Turn;
     if (!this.#batch) {
-      await this.#conn.executeQuery(CompiledQuery.raw('begin immediate'));
-      this.#batch = { pending: [], openedAt: Date.now(), scheduled: false };
+      const started = new Promise<void>((resolve, reject) => {
+        turn.grant = resolve;
+        turn.refuse = reject;
+      });
+      this.#gathering.push(turn);
+      if (!this.#groupScheduled) {
+        this.#groupScheduled = true;
+        setImmediate(() => void this.#startGroup());
+      }
+      this.#passOn();
+      await started;
     }
     await this.#conn.executeQuery(CompiledQuery.raw(`savepoint ${TX}`));
     turn.inTransaction = true;
@@ -359,6 +376,7 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async run<R>(turn: Turn, query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.#owner !== turn) throw new Error('A query ran on a connection that was released');
+    // Unreachable while groups run their members only; kept so that a write can never answer uncommitted.
     if (!turn.inTransaction && this.#batch && !this.#db.prepare(query.sql).readonly) await this.#commit();
     return this.#conn.executeQuery<R>(query);
   }
@@ -372,18 +390,20 @@ export class GroupCommitSqliteDriver implements Driver {
     yield* this.#conn.streamQuery<R>(query, chunkSize);
   }
 
-  /**
-   * The owner is done: the next waiting turn goes on in the open batch. The batch commits at the end of
-   * this turn of the event loop (the requests whose data arrived meanwhile join it first), or at once when
-   * it is full or old.
-   */
+  /** The owner is done: the group's next member runs, or the group commits and the others go on. */
   async #endTurn(): Promise<void> {
     const batch = this.#batch;
-    if (batch && (batch.pending.length >= BATCH_MAX || Date.now() - batch.openedAt >= BATCH_MAX_MS)) {
+    if (batch) {
+      const full = batch.pending.length >= BATCH_MAX || Date.now() - batch.openedAt >= BATCH_MAX_MS;
+      const member = full ? undefined : this.#members.shift();
+      if (member) {
+        this.#owner = member;
+        member.grant?.();
+        return;
+      }
       await this.#commit();
-    } else if (batch && !batch.scheduled) {
-      batch.scheduled = true;
-      setImmediate(() => void this.#commitLater(batch));
+      // Members left out of a full group wait for the next one.
+      if (this.#members.length > 0) this.#regather(this.#members.splice(0));
     }
     this.#passOn();
   }
@@ -394,16 +414,42 @@ export class GroupCommitSqliteDriver implements Driver {
     next?.grant?.();
   }
 
-  /** The scheduled commit takes its turn like any caller, so it never cuts a transaction in two. */
-  async #commitLater(batch: Batch): Promise<void> {
-    if (this.#batch !== batch) return;
-    const turn = (await this.acquireConnection()) as Turn;
-    try {
-      if (this.#batch === batch) await this.#commit();
-    } finally {
-      turn.ended = true;
-      this.#passOn();
+  #regather(turns: Turn[]): void {
+    this.#gathering.unshift(...turns);
+    if (!this.#groupScheduled) {
+      this.#groupScheduled = true;
+      setImmediate(() => void this.#startGroup());
     }
+  }
+
+  /**
+   * Begins the group: takes a turn like any caller, takes the write lock, then hands the connection to
+   * each gathered transaction in turn; the last one's end commits them all.
+   */
+  async #startGroup(): Promise<void> {
+    this.#groupScheduled = false;
+    const leader = (await this.acquireConnection()) as Turn;
+    leader.ended = true;
+    const members = this.#gathering.splice(0);
+    if (members.length === 0) {
+      this.#passOn();
+      return;
+    }
+    try {
+      await this.#conn.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (err) {
+      for (const m of members) {
+        m.ended = true;
+        m.refuse?.(err);
+      }
+      this.#passOn();
+      return;
+    }
+    this.#batch = { pending: [], openedAt: Date.now() };
+    this.#members = members;
+    const first = this.#members.shift();
+    this.#owner = first ?? null;
+    first?.grant?.();
   }
 
   async #commit(): Promise<void> {
