@@ -1,4 +1,5 @@
 import type { Language } from '../../common/languages.js';
+import type { Permission } from '../../common/permissions.js';
 import type { ApiToken } from '../../common/schemas/auth.schema.js';
 import { addMs, iso, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -42,14 +43,20 @@ export function createAuthService(deps: {
   const { accounts, sessions, clock, config } = deps;
   const throttle = createLoginThrottle({ sessions, clock });
 
-  async function actorFor(user: UserRow, via: Actor['via'], extra: Partial<Actor> = {}): Promise<Actor> {
+  /** `granted`: the permissions when the caller read them with the user (the per-request lookups do). */
+  async function actorFor(
+    user: UserRow,
+    via: Actor['via'],
+    extra: Partial<Actor> = {},
+    granted?: readonly Permission[],
+  ): Promise<Actor> {
     return {
       kind: 'user',
       userId: user.id,
       email: user.email,
       name: user.name,
       language: user.language as Language,
-      permissions: new Set(await accounts.permissionsOf(user.id)),
+      permissions: new Set(granted ?? (await accounts.permissionsOf(user.id))),
       via,
       ...extra,
     };
@@ -132,7 +139,12 @@ export function createAuthService(deps: {
       if (now.getTime() - new Date(found.session.last_seen_at).getTime() > SESSION_TOUCH_MS) {
         await sessions.touchSession(id, iso(now), iso(addMs(now, SESSION_IDLE_MS)));
       }
-      return actorFor(found.user, 'session', { sessionId: id, csrfToken: found.session.csrf_token });
+      return actorFor(
+        found.user,
+        'session',
+        { sessionId: id, csrfToken: found.session.csrf_token },
+        found.permissions,
+      );
     },
 
     /** The actor behind a personal API token; an unknown, revoked or inactive one is refused (401). */
@@ -144,7 +156,7 @@ export function createAuthService(deps: {
       const now = clock.now();
       const last = found.token.last_used_at ? new Date(found.token.last_used_at).getTime() : 0;
       if (now.getTime() - last > TOKEN_TOUCH_MS) await sessions.touchApiToken(found.token.id, iso(now));
-      return actorFor(found.user, 'token');
+      return actorFor(found.user, 'token', {}, found.permissions);
     },
 
     async createApiToken(actorIn: Actor | null, name: string): Promise<ApiToken & { token: string }> {

@@ -1,35 +1,50 @@
 import { sql, type Kysely } from 'kysely';
+import type { Permission } from '../../common/permissions.js';
 import type { Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { ApiTokenRow, Database, OneTimePurpose, SessionRow, UserRow } from '../db/schema.js';
 
 type Executor = Kysely<Database>;
 
-type SessionWithUserRow = UserRow & {
-  s_id: string;
-  s_user_id: number;
-  s_csrf_token: string;
-  s_ip: string | null;
-  s_user_agent: string | null;
-  s_created_at: string;
-  s_last_seen_at: string;
-  s_expires_at: string;
-};
+/** The user's permissions, comma-joined, computed in the same query (null: no group grants any). */
+type WithPermissions = { u_permissions: string | null };
 
-type TokenWithUserRow = UserRow & {
-  t_id: number;
-  t_user_id: number;
-  t_name: string;
-  t_prefix: string;
-  t_token_hash: string;
-  t_created_at: string;
-  t_last_used_at: string | null;
-  t_revoked_at: string | null;
-};
+type SessionWithUserRow = UserRow &
+  WithPermissions & {
+    s_id: string;
+    s_user_id: number;
+    s_csrf_token: string;
+    s_ip: string | null;
+    s_user_agent: string | null;
+    s_created_at: string;
+    s_last_seen_at: string;
+    s_expires_at: string;
+  };
+
+type TokenWithUserRow = UserRow &
+  WithPermissions & {
+    t_id: number;
+    t_user_id: number;
+    t_name: string;
+    t_prefix: string;
+    t_token_hash: string;
+    t_created_at: string;
+    t_last_used_at: string | null;
+    t_revoked_at: string | null;
+  };
 
 /** Sessions, personal API tokens, one-time links and login throttling counters. */
 export function createSessionRepository(db: Db) {
   const k = db.kysely;
+  // Permissions are read on every request, never kept: a group's change applies to its members' next request.
+  const agg =
+    db.dialect === 'postgres'
+      ? sql`string_agg(distinct gp.permission, ',')`
+      : sql`group_concat(distinct gp.permission)`;
+  const permissionsOfU = sql<string | null>`(select ${agg} from group_permissions as gp
+    inner join group_members as gm on gm.group_id = gp.group_id where gm.user_id = u.id)`.as('u_permissions');
+  const splitPermissions = (joined: string | null): Permission[] =>
+    joined ? (joined.split(',') as Permission[]) : [];
   // Every authenticated request runs one of these: built and compiled once.
   const sessionWithUser = preparedQuery<[string], SessionWithUserRow>(k, 1, (q, id) =>
     q
@@ -44,6 +59,7 @@ export function createSessionRepository(db: Db) {
         's.created_at as s_created_at',
         's.last_seen_at as s_last_seen_at',
         's.expires_at as s_expires_at',
+        permissionsOfU,
       ])
       .selectAll('u')
       .where('s.id', '=', id),
@@ -61,6 +77,7 @@ export function createSessionRepository(db: Db) {
         't.created_at as t_created_at',
         't.last_used_at as t_last_used_at',
         't.revoked_at as t_revoked_at',
+        permissionsOfU,
       ])
       .selectAll('u')
       .where('t.token_hash', '=', hash),
@@ -69,7 +86,9 @@ export function createSessionRepository(db: Db) {
     insertSession: (row: SessionRow, ex: Executor = k) => ex.insertInto('sessions').values(row).execute(),
 
     /** The session and its user, in one query: this runs on every cookie request. */
-    findSessionWithUser: async (id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> => {
+    findSessionWithUser: async (
+      id: string,
+    ): Promise<{ session: SessionRow; user: UserRow; permissions: Permission[] } | undefined> => {
       const [row] = await sessionWithUser(id);
       if (!row) return undefined;
       const {
@@ -81,6 +100,7 @@ export function createSessionRepository(db: Db) {
         s_created_at,
         s_last_seen_at,
         s_expires_at,
+        u_permissions,
         ...user
       } = row;
       return {
@@ -95,6 +115,7 @@ export function createSessionRepository(db: Db) {
           expires_at: s_expires_at,
         },
         user,
+        permissions: splitPermissions(u_permissions),
       };
     },
 
@@ -129,7 +150,7 @@ export function createSessionRepository(db: Db) {
 
     findApiTokenWithUser: async (
       tokenHash: string,
-    ): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> => {
+    ): Promise<{ token: ApiTokenRow; user: UserRow; permissions: Permission[] } | undefined> => {
       const [row] = await tokenWithUser(tokenHash);
       if (!row) return undefined;
       const {
@@ -141,6 +162,7 @@ export function createSessionRepository(db: Db) {
         t_created_at,
         t_last_used_at,
         t_revoked_at,
+        u_permissions,
         ...user
       } = row;
       return {
@@ -155,6 +177,7 @@ export function createSessionRepository(db: Db) {
           revoked_at: t_revoked_at,
         },
         user,
+        permissions: splitPermissions(u_permissions),
       };
     },
 

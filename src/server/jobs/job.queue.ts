@@ -8,6 +8,9 @@ import { DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, type JobName, type JobPayloa
 /** Done jobs are kept this long (what happened, for support), then deleted by the hourly housekeeping. */
 export const DONE_JOBS_KEEP_DAYS = 7;
 
+/** A job of enqueueMany: a name and its payload. */
+export type QueuedJob = { [N in JobName]: { name: N; payload: JobPayloads[N] } }[JobName];
+
 /** The producer side of the jobs table: services enqueue, the JobRunner consumes. */
 export function createJobQueue(db: Db, clock: Clock) {
   const jobs = createJobRepository(db);
@@ -34,6 +37,15 @@ export function createJobQueue(db: Db, clock: Clock) {
         maxAttempts,
         now: iso(now),
       });
+    },
+
+    /** Like enqueue, for several jobs due now with the default attempts, in one statement. */
+    async enqueueMany(executor: Kysely<Database>, list: readonly QueuedJob[]): Promise<void> {
+      const now = iso(clock.now());
+      await jobs.insertMany(
+        executor,
+        list.map((job) => ({ ...job, runAt: now, maxAttempts: DEFAULT_MAX_ATTEMPTS, now })),
+      );
     },
 
     /**

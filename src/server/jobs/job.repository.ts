@@ -54,6 +54,25 @@ export function createJobRepository(db: Db) {
       return row.id;
     },
 
+    /** Several jobs in one statement (a command's consequences), through the caller's `executor`. */
+    async insertMany(executor: Kysely<Database>, list: readonly NewJob[]): Promise<void> {
+      if (list.length === 0) return;
+      await executor
+        .insertInto('jobs')
+        .values(
+          list.map((job) => ({
+            name: job.name,
+            payload: JSON.stringify(job.payload),
+            status: 'pending' as const,
+            max_attempts: job.maxAttempts,
+            run_at: job.runAt,
+            created_at: job.now,
+            updated_at: job.now,
+          })),
+        )
+        .execute();
+    },
+
     findById(id: number): Promise<JobRow | undefined> {
       return k.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -119,6 +138,31 @@ export function createJobRepository(db: Db) {
         for (const r of rows) done.add(Number(r.id));
       }
       return done;
+    },
+
+    /**
+     * Gives back claims that never started (a stopping worker): pending again, their attempt not counted.
+     * Claims that are no longer this worker's are left alone.
+     */
+    async unclaimMany(workerId: string, claims: readonly JobClaim[], now: string): Promise<void> {
+      for (let i = 0; i < claims.length; i += 200) {
+        const chunk = claims.slice(i, i + 200);
+        await k
+          .updateTable('jobs')
+          .set((eb) => ({
+            status: 'pending',
+            locked_by: null,
+            locked_at: null,
+            attempts: eb('attempts', '-', 1),
+            updated_at: now,
+          }))
+          .where('status', '=', 'running')
+          .where('locked_by', '=', workerId)
+          .where((eb) =>
+            eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('attempts', '=', c.attempts)]))),
+          )
+          .execute();
+      }
     },
 
     async reschedule(claim: JobClaim, opts: { runAt: string; error: string; now: string }): Promise<boolean> {

@@ -22,6 +22,12 @@ export interface JobRunnerOptions {
   logger?: JobLogger;
   /** Jobs run at the same time by this runner (default 16). */
   concurrency?: number;
+  /**
+   * Jobs taken per claim (default 8 × concurrency): they run `concurrency` at a time, and those finished are
+   * marked done in one write before the next claim. Few large claims keep the worker's writes from queueing
+   * with the web processes' on SQLite's lock.
+   */
+  claimBatch?: number;
   /** First retry delay; doubles on each failure (default 30 s). */
   backoffBaseMs?: number;
   /** Longest retry delay (default 1 h). */
@@ -76,6 +82,7 @@ export class JobRunner {
   readonly #log: JobLogger;
   readonly #pollMs: number;
   readonly #concurrency: number;
+  readonly #claimBatch: number;
   readonly #backoffBaseMs: number;
   readonly #backoffCapMs: number;
   readonly #leaseMs: number;
@@ -94,6 +101,7 @@ export class JobRunner {
     this.#log = opts.logger ?? consoleLogger;
     this.#pollMs = opts.pollMs;
     this.#concurrency = Math.max(1, opts.concurrency ?? 16);
+    this.#claimBatch = Math.max(this.#concurrency, opts.claimBatch ?? this.#concurrency * 8);
     this.#backoffBaseMs = opts.backoffBaseMs ?? 30_000;
     this.#backoffCapMs = opts.backoffCapMs ?? 3_600_000;
     this.#leaseMs = opts.leaseMs ?? 600_000;
@@ -172,35 +180,58 @@ export class JobRunner {
     const dueBy = iso(this.#clock.now());
     await this.#recoverStale();
     const inFlight = new Set<Promise<void>>();
+    // Claimed, not started yet: a claim takes a batch, and the batch runs `concurrency` jobs at a time.
+    const backlog: JobRow[] = [];
+    let mayBeMore = true;
+    let finished = 0;
+    let finishedAtClaim = 0;
     let ran = 0;
     try {
-      while (keepClaiming()) {
-        const free = this.#concurrency - inFlight.size;
-        // Claims go by batches (at least half the slots), not one per finished job: each claim and
-        // each done-mark is a write, and on SQLite writes queue behind one lock.
-        const claimNow = inFlight.size === 0 || free >= Math.ceil(this.#concurrency / 2);
-        let claimed: JobRow[] = [];
-        if (claimNow) {
-          await this.#flushDone();
-          claimed = await this.#claim(dueBy, free);
-        }
-        for (const job of claimed) {
-          const p = this.#execute(job).finally(() => inFlight.delete(p));
+      for (;;) {
+        if (!keepClaiming()) break;
+        while (backlog.length > 0 && inFlight.size < this.#concurrency) {
+          const job = backlog.shift() as JobRow;
+          const p = this.#execute(job).finally(() => {
+            inFlight.delete(p);
+            finished++;
+          });
           inFlight.add(p);
+          ran++;
         }
-        ran += claimed.length;
-        // A full batch suggests more are due: claim again before waiting.
-        if (claimNow && claimed.length === free) continue;
+        // The next claim comes when the batch is nearly through (half the slots free): each claim and each
+        // done-mark is a write, and on SQLite writes queue behind one lock.
+        // A job that finished may have enqueued others (a notification, its mails), due in this drain too.
+        if (finished !== finishedAtClaim) mayBeMore = true;
+        if (backlog.length === 0 && mayBeMore && inFlight.size <= this.#concurrency / 2) {
+          finishedAtClaim = finished;
+          await this.#flushDone();
+          const claimed = await this.#claim(dueBy, this.#claimBatch);
+          backlog.push(...claimed);
+          // A full batch suggests more are due.
+          mayBeMore = claimed.length === this.#claimBatch;
+          if (claimed.length > 0) continue;
+        }
         // Nothing more due, or no free slot: wait for a job to finish, which may free a slot or enqueue more.
         if (inFlight.size === 0) break;
         await Promise.race(inFlight);
       }
     } finally {
+      // Stopped with claims not started: they go back to the queue as they were, for the next poll or worker.
+      if (backlog.length > 0) await this.#unclaim(backlog.splice(0));
       // Even when a claim fails, stop() must not return while jobs are still running.
       await Promise.all(inFlight);
       await this.#flushDone();
     }
     return ran;
+  }
+
+  async #unclaim(jobs: JobRow[]): Promise<void> {
+    try {
+      await this.#jobs.unclaimMany(this.workerId, jobs.map(claimOf), iso(this.#clock.now()));
+    } catch (err) {
+      // They stay `running`; lease recovery will put them back.
+      this.#log.error({ err, workerId: this.workerId, jobs: jobs.length }, 'returning unstarted jobs failed');
+    }
   }
 
   /**

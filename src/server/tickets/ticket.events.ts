@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { JobQueue } from '../jobs/job.queue.js';
+import type { JobQueue, QueuedJob } from '../jobs/job.queue.js';
 import type { TicketEvent } from '../jobs/job.types.js';
 
 /**
@@ -12,10 +12,13 @@ export async function emitTicketEvents(
   ex: Kysely<Database>,
   events: readonly TicketEvent[],
 ): Promise<void> {
+  const queued: QueuedJob[] = [];
   for (const event of events) {
-    await jobs.enqueue(ex, 'mail.ticketEvent', event);
-    await jobs.enqueue(ex, 'notifications.ticketEvent', event);
+    queued.push({ name: 'mail.ticketEvent', payload: event });
+    queued.push({ name: 'notifications.ticketEvent', payload: event });
     // Field service only reacts to closing (setting interventions.closeWithTicket): no job for the rest.
-    if (event.kind === 'closed') await jobs.enqueue(ex, 'fieldservice.ticketEvent', event);
+    if (event.kind === 'closed') queued.push({ name: 'fieldservice.ticketEvent', payload: event });
   }
+  // One statement: a ticket command writes few, and each one waits its turn on SQLite's lock.
+  await jobs.enqueueMany(ex, queued);
 }
