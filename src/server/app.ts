@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
+import { registerAuditRoutes } from './admin/audit.routes.js';
 import { registerGroupRoutes } from './admin/group.routes.js';
 import { registerUserRoutes } from './admin/user.routes.js';
 import { registerAuthPlugin } from './auth/auth.plugin.js';
@@ -24,6 +25,7 @@ import { registerMessageRoutes } from './tickets/message.routes.js';
 import { registerTicketRoutes } from './tickets/ticket.routes.js';
 import { registerDocumentRoutes } from './documents/document.routes.js';
 import { registerDictionaryRoutes } from './dictionaries/dictionary.routes.js';
+import { registerCustomFieldRoutes } from './customfields/customfield.routes.js';
 import { registerCustomerRoutes } from './customers/customer.routes.js';
 import { registerTicketListRoutes } from './tickets/ticket.list.routes.js';
 import { registerTicketStatsRoutes } from './tickets/ticket.stats.routes.js';
@@ -105,8 +107,10 @@ export async function buildApp(
       registerAuthRoutes(api, services);
       registerUserRoutes(api, services);
       registerGroupRoutes(api, services);
+      registerAuditRoutes(api, services);
       registerSettingsRoutes(api, services);
       registerDictionaryRoutes(api, services);
+      registerCustomFieldRoutes(api, services);
       registerCustomerRoutes(api, services);
       registerDocumentRoutes(api, services);
       registerTicketRoutes(api, services);

@@ -20,6 +20,9 @@ import { createCustomerTickets } from './tickets/ticket.customer.js';
 import { registerDocumentJobs } from './documents/document.jobs.js';
 import { createDocumentService } from './documents/document.service.js';
 import { createDictionaryService } from './dictionaries/dictionary.service.js';
+import { createCustomFieldCache } from './customfields/customfield.cache.js';
+import { createCustomFieldRepository } from './customfields/customfield.repository.js';
+import { createCustomFieldService } from './customfields/customfield.service.js';
 import { createCustomerService } from './customers/customer.service.js';
 import { createTicketExportService } from './tickets/ticket.export.service.js';
 import { createTicketListService } from './tickets/ticket.list.service.js';
@@ -70,6 +73,17 @@ export function createServices(deps: AppDeps) {
   const groups = createGroupService({ db, accounts, audit, clock });
   const settings = createSettingsService({ db, audit, clock, secrets });
   const dictionaries = createDictionaryService({ db, audit, clock, jobs });
+  // Custom field definitions: one cached copy per process, read by tickets, the list and the portal,
+  // dropped by the custom field service after each of its writes.
+  const customFieldRepo = createCustomFieldRepository(db);
+  const customFieldDefs = createCustomFieldCache(customFieldRepo);
+  const customFields = createCustomFieldService({
+    db,
+    audit,
+    clock,
+    repo: customFieldRepo,
+    cache: customFieldDefs,
+  });
   const customers = createCustomerService({ db, audit, clock, jobs });
   const documents = createDocumentService({ db, clock, settings, config, jobs });
   // Field service equipment: the tickets domain checks a ticket's equipment through it (SPEC 6).
@@ -80,14 +94,15 @@ export function createServices(deps: AppDeps) {
     dictionaries,
     customers,
     equipment,
+    customFieldDefs,
     accounts,
     settings,
     jobs,
     audit,
   });
-  const ticketList = createTicketListService({ db, clock, settings, secrets });
+  const ticketList = createTicketListService({ db, clock, settings, secrets, customFieldDefs });
   const ticketStats = createTicketStatsService({ db, clock, settings });
-  const ticketExport = createTicketExportService({ list: ticketList, clock });
+  const ticketExport = createTicketExportService({ list: ticketList, clock, customFieldDefs });
   const portalLinks = createPortalLinks({ secrets, settings, config });
   // <tickets-domain-services>
   // A transport given by the caller (tests) wins; null or none falls back to the settings, then the env.
@@ -111,6 +126,7 @@ export function createServices(deps: AppDeps) {
     customers,
     accounts,
     equipment,
+    customFieldDefs,
     settings,
     jobs,
     audit,
@@ -131,6 +147,7 @@ export function createServices(deps: AppDeps) {
     equipment,
     portalLinks,
     customerTickets,
+    customFieldDefs,
   });
   // <services:portal>
   const inboxRepo = createInboxRepository(db);
@@ -186,6 +203,8 @@ export function createServices(deps: AppDeps) {
     groups,
     settings,
     dictionaries,
+    customFields,
+    customFieldDefs,
     customers,
     documents,
     tickets,

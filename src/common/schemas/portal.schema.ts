@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../tickets.js';
 import { emailSchema, isoDateTime, languageSchema } from './common.js';
+import { portalCustomFieldSchema, portalCustomFieldValueSchema } from './custom-field.schema.js';
 
 /**
  * The public portal API (SPEC 4), under /api/v1/portal. Shared by the portal server and the portal web bundle:
@@ -42,8 +43,8 @@ export const portalConfigSchema = z
     defaults: z.object({ typeCode: z.string(), categoryCode: z.string(), severityCode: z.string() }),
     uploads: z.object({ maxFileMb: z.number().int(), maxFiles: z.number().int() }),
     showDuration: z.boolean(),
-    /** Stays empty until the custom-fields work. */
-    customFields: z.array(z.unknown()),
+    /** The portal form's custom fields: active OUT and BOTH fields, by position. */
+    customFields: z.array(portalCustomFieldSchema),
   })
   .meta({ id: 'PortalConfig' });
 export type PortalConfig = z.infer<typeof portalConfigSchema>;
@@ -107,6 +108,8 @@ export const portalTicketSchema = z
     customerName: z.string().nullable(),
     canReply: z.boolean(),
     canClose: z.boolean(),
+    /** Values of OUT and BOTH fields (active or not) that the ticket holds, by position; never IN ones. */
+    customFields: z.array(portalCustomFieldValueSchema),
   })
   .meta({ id: 'PortalTicket' });
 export type PortalTicket = z.infer<typeof portalTicketSchema>;
@@ -162,6 +165,8 @@ export const portalCreateTicketSchema = z.strictObject({
   severityCode: portalCode.optional(),
   /** Only with a personalized session; must belong to its third party. */
   contactId: z.number().int().positive().optional(),
+  /** Values of the form's custom fields (config `customFields`) by key; required ones must be given. */
+  customFields: z.record(z.string(), z.unknown()).optional(),
   language: languageSchema,
   captcha: z.string().max(4000).optional(),
   website: z.string().max(500).optional(),

@@ -43,6 +43,10 @@ export function openSqlite(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMA
   // The server checkpoints from a thread of its own (sqlite-checkpointer.ts); a commit checkpoints only
   // when the log passes ~40 MB, as a backstop and so that the log can start over.
   raw.pragma('wal_autocheckpoint = 10000');
+  // SQLite's lower() knows ASCII letters only: the list's custom field filters ignore case as on PostgreSQL.
+  raw.function('guichet_lower', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toLowerCase() : s,
+  );
   return new WrappedSqlite(raw);
 }
 

@@ -21,10 +21,12 @@ import type {
   TicketLinksTable,
 } from './schema.fieldservice.js';
 import type { InboundMailsTable, MailCollectorsTable } from './schema.inbox.js';
+import type { CustomFieldsTable } from './schema.customfields.js';
 
 export type * from './schema.portal.js';
 export type * from './schema.fieldservice.js';
 export type * from './schema.inbox.js';
+export type * from './schema.customfields.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -338,6 +340,7 @@ export interface NotificationsTable {
 // <tables:portal> (schema.portal.ts)
 // <tables:fieldservice> (schema.fieldservice.ts)
 // <tables:inbox> (schema.inbox.ts)
+// <tables:customfields> (schema.customfields.ts)
 
 export interface Database {
   users: UsersTable;
@@ -381,6 +384,7 @@ export interface Database {
   // <database:fieldservice>
   inbound_mails: InboundMailsTable;
   mail_collectors: MailCollectorsTable;
+  custom_fields: CustomFieldsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

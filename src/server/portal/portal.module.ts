@@ -12,6 +12,7 @@ import type { MailService } from '../mail/mail.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TicketServiceDeps } from '../tickets/ticket.core.js';
 import type { CustomerTickets } from '../tickets/ticket.customer.js';
+import type { CustomFieldDefinitions } from '../tickets/ticket.customfields.js';
 import { createPortalAccess } from './portal.access.js';
 import { createPortalCaptcha } from './portal.captcha.js';
 import { createPortalCustomerLinks } from './portal.customer-link.service.js';
@@ -40,6 +41,8 @@ export function createPortalServices(deps: {
   portalLinks: PortalLinks;
   /** The customer commands of the tickets domain, shared with incoming mail. */
   customerTickets: CustomerTickets;
+  /** The custom field definitions (the portal form and the ticket view). */
+  customFieldDefs: CustomFieldDefinitions;
 }) {
   const { db, clock, config, secrets, settings, dictionaries, customers } = deps;
   const repo = createPortalRepository(db);
@@ -57,6 +60,7 @@ export function createPortalServices(deps: {
     dictionaries,
     customers,
     customerTickets,
+    customFieldDefs: deps.customFieldDefs,
     clock,
   });
   const portalTickets = createPortalTickets({
@@ -65,6 +69,7 @@ export function createPortalServices(deps: {
     settings,
     documents: deps.documents,
     customerTickets,
+    customFieldDefs: deps.customFieldDefs,
     config,
   });
   const portalCustomerLinks = createPortalCustomerLinks({

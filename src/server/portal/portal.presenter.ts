@@ -4,17 +4,39 @@ import type {
   PortalTicket,
   PortalTicketSummary,
 } from '../../common/schemas/portal.schema.js';
+import { isPublicField } from '../../common/customFields.js';
+import type { CustomField, PortalCustomFieldValue } from '../../common/schemas/custom-field.schema.js';
 import { isOpenStatus, type TicketStatus } from '../../common/tickets.js';
 import type { DocumentRow } from '../db/schema.js';
+import { parseStoredCustomFields } from '../tickets/ticket.customfields.js';
 import { sanitizeRichText } from '../text/rich-text.js';
 import type { PortalTicketRow } from './portal.repository.js';
 
 /**
+ * The custom field values a customer may see: OUT and BOTH fields (active or not) holding a value, in the
+ * order of the definitions; values of IN fields, and of keys no definition names, never leave the server.
+ */
+export function presentPortalCustomFields(
+  json: string,
+  fields: readonly CustomField[],
+): PortalCustomFieldValue[] {
+  const values = parseStoredCustomFields(json);
+  return fields.flatMap((f) => {
+    const value = Object.hasOwn(values, f.key) ? values[f.key] : undefined;
+    if (value === undefined || value === null || !isPublicField(f)) return [];
+    return [{ key: f.key, label: f.label, type: f.type, options: f.options, value }];
+  });
+}
+
+/**
  * What a customer sees of a ticket (SPEC 4): no assignee, no internal fields, no history. HTML is
  * sanitized again on the way out: the portal is public, and stored HTML may come from other sources
- * (email) in the future.
+ * (email) in the future. `fields`: every custom field definition, by position.
  */
-export function presentPortalTicket(row: PortalTicketRow, opts: { showDuration: boolean }): PortalTicket {
+export function presentPortalTicket(
+  row: PortalTicketRow,
+  opts: { showDuration: boolean; fields: readonly CustomField[] },
+): PortalTicket {
   const open = isOpenStatus(row.status as TicketStatus);
   return {
     trackId: row.track_id,
@@ -33,6 +55,7 @@ export function presentPortalTicket(row: PortalTicketRow, opts: { showDuration: 
     customerName: row.contact_name ?? row.thirdparty_name ?? null,
     canReply: open,
     canClose: open,
+    customFields: presentPortalCustomFields(row.custom_fields, opts.fields),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   PortalSessionLinkInput,
   PortalTicketSessionResult,
 } from '../../common/schemas/portal.schema.js';
+import { fieldsForForm } from '../../common/customFields.js';
 import { sha256 } from '../auth/secrets.js';
 import type { Clock } from '../clock.js';
 import type { CustomerService } from '../customers/customer.service.js';
@@ -18,6 +19,7 @@ import type { DictionaryService } from '../dictionaries/dictionary.service.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { plainTextToHtml, type CustomerTickets } from '../tickets/ticket.customer.js';
+import { creationCustomFields, type CustomFieldDefinitions } from '../tickets/ticket.customfields.js';
 import { formatTicketRef, generateTrackId } from '../tickets/ticket.ref.js';
 import { belongsToTicket, portalTicketNotFound, type PortalAccess } from './portal.access.js';
 import type { PortalCaptcha } from './portal.captcha.js';
@@ -38,6 +40,7 @@ export interface PortalServiceDeps {
   dictionaries: Pick<DictionaryService, 'publicCategories' | 'resolveClassification'>;
   customers: Pick<CustomerService, 'findByEmail'>;
   customerTickets: CustomerTickets;
+  customFieldDefs: CustomFieldDefinitions;
   clock: Clock;
 }
 
@@ -67,7 +70,11 @@ export function createPortalService(deps: PortalServiceDeps) {
   async function present(id: number) {
     const row = await repo.findTicketById(id);
     if (!row) throw portalTicketNotFound();
-    return presentPortalTicket(row, { showDuration: await settings.get('portal.showDuration') });
+    const [showDuration, fields] = await Promise.all([
+      settings.get('portal.showDuration'),
+      deps.customFieldDefs.definitions(),
+    ]);
+    return presentPortalTicket(row, { showDuration, fields });
   }
 
   /** The customer of the personalized session: name, contacts, tickets (404 without one). */
@@ -146,6 +153,7 @@ export function createPortalService(deps: PortalServiceDeps) {
         customerName: null,
         canReply: true,
         canClose: true,
+        customFields: [],
       },
     };
   }
@@ -154,11 +162,12 @@ export function createPortalService(deps: PortalServiceDeps) {
     /** Answered even when the portal is closed, so that the page can say so. */
     async config(): Promise<PortalConfig> {
       const s = await settings.all();
-      const [types, severities, categories, defaults] = await Promise.all([
+      const [types, severities, categories, defaults, fields] = await Promise.all([
         repo.activeEntries('ticket-types'),
         repo.activeEntries('ticket-severities'),
         dictionaries.publicCategories(),
         dictionaries.resolveClassification({}),
+        deps.customFieldDefs.definitions(),
       ]);
       return {
         enabled: s['portal.enabled'],
@@ -181,7 +190,13 @@ export function createPortalService(deps: PortalServiceDeps) {
         },
         uploads: { maxFileMb: s['uploads.maxFileMb'], maxFiles: s['uploads.maxFilesPerMessage'] },
         showDuration: s['portal.showDuration'],
-        customFields: [],
+        customFields: fieldsForForm(fields, 'portal').map((f) => ({
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          required: f.required,
+          options: f.options,
+        })),
       };
     },
 
@@ -196,6 +211,8 @@ export function createPortalService(deps: PortalServiceDeps) {
      */
     async createTicket(visitor: Visitor, input: PortalCreateTicketInput): Promise<PortalCreateTicketResult> {
       if (input.website) return decoy(input);
+      // Checked before the captcha is spent (the tickets domain checks again when it creates the ticket).
+      creationCustomFields(await deps.customFieldDefs.definitions(), input.customFields, 'portal');
       if (await settings.get('portal.captcha')) await captcha.verify(input.captcha);
       let categoryCode = input.categoryCode;
       if (categoryCode !== undefined) {
@@ -211,6 +228,7 @@ export function createPortalService(deps: PortalServiceDeps) {
         subject: input.subject,
         messageHtml: plainTextToHtml(input.message),
         classification: { typeCode: input.typeCode, categoryCode, severityCode: input.severityCode },
+        customFields: input.customFields,
         customer,
         language: input.language,
         beforeInsert: (trx) => quota.count(trx, visitor.ip),

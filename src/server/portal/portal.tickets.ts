@@ -13,6 +13,7 @@ import type { DocumentService, OpenParts } from '../documents/document.service.j
 import { conflict, notFound } from '../http/errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { plainTextToHtml, type CustomerTickets } from '../tickets/ticket.customer.js';
+import type { CustomFieldDefinitions } from '../tickets/ticket.customfields.js';
 import { customerEmailOf, type PortalAccess } from './portal.access.js';
 import { presentPortalDocument, presentPortalMessage, presentPortalTicket } from './portal.presenter.js';
 import type { PortalRepository, PortalTicketRow } from './portal.repository.js';
@@ -33,13 +34,18 @@ export function createPortalTickets(deps: {
   settings: Pick<SettingsService, 'get'>;
   documents: Pick<DocumentService, 'uploadAsCustomer'>;
   customerTickets: CustomerTickets;
+  customFieldDefs: CustomFieldDefinitions;
   config: Pick<Config, 'dataDir'>;
 }) {
   const { repo, access, settings, documents, customerTickets } = deps;
   const blobs = createBlobStore(deps.config.dataDir);
 
   async function present(row: PortalTicketRow): Promise<PortalTicket> {
-    return presentPortalTicket(row, { showDuration: await settings.get('portal.showDuration') });
+    const [showDuration, fields] = await Promise.all([
+      settings.get('portal.showDuration'),
+      deps.customFieldDefs.definitions(),
+    ]);
+    return presentPortalTicket(row, { showDuration, fields });
   }
 
   async function messagesOf(ticketId: number, messageId?: number): Promise<PortalMessage[]> {

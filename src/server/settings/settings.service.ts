@@ -93,7 +93,7 @@ export function createSettingsService(deps: {
       const at = iso(clock.now());
       const result = await db.kysely.transaction().execute(async (trx) => {
         const before = await load(trx);
-        const changes: Record<string, { from: unknown; to: unknown }> = {};
+        const changes: Record<string, { from: unknown; to: unknown } | 'changed' | 'cleared'> = {};
         for (const [key, given] of Object.entries(patch) as [SettingKey, unknown][]) {
           let value = given;
           if (isSecret(key)) {
@@ -103,7 +103,8 @@ export function createSettingsService(deps: {
               if (!secrets) throw new Error('Secret settings need the secret box');
               value = secrets.seal(String(value));
             }
-            changes[key] = { from: before[key] !== '', to: value !== '' };
+            // The audit log says what happened to a secret, never its value, sealed or not.
+            changes[key] = value === '' ? 'cleared' : 'changed';
           } else {
             if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
             changes[key] = { from: before[key], to: value };

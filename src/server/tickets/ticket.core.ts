@@ -14,6 +14,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import { hasVisibleContent, sanitizeRichText } from '../text/rich-text.js';
 import { createHistoryRepository, type HistoryActor, type NewHistoryEntry } from './history.repository.js';
 import { createMessageRepository } from './message.repository.js';
+import type { CustomFieldDefinitions } from './ticket.customfields.js';
 import { emitTicketEvents } from './ticket.events.js';
 import { presentTicket, type DetailPresentContext } from './ticket.presenter.js';
 import { createTicketRepository } from './ticket.repository.js';
@@ -59,6 +60,8 @@ export interface TicketServiceDeps {
   dictionaries: ClassificationResolver;
   customers: CustomerResolver;
   equipment: EquipmentResolver;
+  /** Custom field definitions (SPEC 2.5), read from the cache of the custom fields domain. */
+  customFieldDefs: CustomFieldDefinitions;
   accounts: AccountRepository;
   settings: Pick<SettingsService, 'get' | 'all'>;
   jobs: JobQueue;
@@ -117,16 +120,6 @@ export function cleanRichText(html: string, field: string): string {
     throw new AppError('empty_content', 400, `${field} has no visible content`, { details: { field } });
   }
   return clean;
-}
-
-/** No custom field is defined yet (they come with their own issue): only an empty object is valid. */
-export function checkCustomFields(values: Record<string, unknown> | undefined): void {
-  const keys = Object.keys(values ?? {});
-  if (keys.length > 0) {
-    throw new AppError('unknown_custom_field', 400, `Unknown custom field "${keys[0]}"`, {
-      details: { keys },
-    });
-  }
 }
 
 /** What tickets need of the field service (SPEC 6). `ex`: the caller's transaction. */

@@ -171,7 +171,7 @@ for (const engine of ENGINES) {
         [{ assigneeId: inactive.userId }, 400, 'invalid_assignee'],
         [{ assigneeId: noRead.userId }, 400, 'invalid_assignee'],
         [{ thirdpartyId: 99999 }, 400, 'invalid_customer'],
-        [{ customFields: { color: 'red' } }, 400, 'unknown_custom_field'],
+        [{ customFields: { color: 'red' } }, 400, 'invalid_custom_field'],
         [{ equipmentId: 5 }, 400, 'invalid_equipment'],
         [{ origin: 'portal' }, 400, 'validation_error'],
       ];

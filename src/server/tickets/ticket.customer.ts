@@ -21,6 +21,7 @@ import {
   type TicketServiceDeps,
 } from './ticket.core.js';
 import { setTicketLanguage } from './ticket.customer.repository.js';
+import { creationCustomFields } from './ticket.customfields.js';
 import { emitTicketEvents } from './ticket.events.js';
 import { formatTicketRef, generateTrackId } from './ticket.ref.js';
 import { applyEvent } from './ticket.workflow.js';
@@ -43,6 +44,11 @@ export interface CustomerTicketInput {
   /** HTML, sanitized here; plain text goes through `plainTextToHtml` first. */
   messageHtml: string;
   classification: Partial<Classification>;
+  /**
+   * The portal form's custom fields (OUT and BOTH, required ones enforced; 400 invalid_custom_field).
+   * An email goes through no form: its tickets start without custom field values.
+   */
+  customFields?: Record<string, unknown>;
   /** The customer when already known (personalized portal); otherwise matched by `email`. */
   customer?: { thirdpartyId: number; contactId: number | null };
   language: Language | null;
@@ -103,7 +109,12 @@ export function createCustomerTickets(
   const { db, clock, dictionaries, customers, settings } = deps;
   const newTrackId = deps.generateTrackId ?? (() => generateTrackId());
 
-  async function insert(input: CustomerTicketInput, message: string, now: Date): Promise<TicketRow> {
+  async function insert(
+    input: CustomerTicketInput,
+    message: string,
+    customFields: string,
+    now: Date,
+  ): Promise<TicketRow> {
     const classification = await dictionaries.resolveClassification(input.classification);
     const at = iso(now);
     const email = input.email.trim();
@@ -142,7 +153,7 @@ export function createCustomerTickets(
           equipment_id: null,
           progress: 0,
           duration_minutes: 0,
-          custom_fields: '{}',
+          custom_fields: customFields,
           version: 1,
           first_response_at: null,
           // As for staff tickets: the description is not a reply waiting for an answer (overdue rules).
@@ -188,10 +199,14 @@ export function createCustomerTickets(
     /** A new ticket, status unread, from a customer; answers the stored row. */
     async createFromCustomer(input: CustomerTicketInput): Promise<TicketRow> {
       const message = cleanRichText(input.messageHtml, 'message');
+      const customFields =
+        input.origin === 'portal'
+          ? creationCustomFields(await deps.customFieldDefs.definitions(), input.customFields, 'portal')
+          : '{}';
       const now = clock.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          return await insert(input, message, now);
+          return await insert(input, message, customFields, now);
         } catch (err) {
           // A tracking key drawn twice: everything was rolled back, the creation is redone with a new key.
           if (!isUniqueViolation(err) || attempt >= CREATE_ATTEMPTS) throw err;

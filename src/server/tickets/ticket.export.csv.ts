@@ -1,4 +1,6 @@
+import { formatValue, type CustomFieldValue } from '../../common/customFields.js';
 import type { TicketListItem } from '../../common/schemas/ticket.schema.js';
+import type { CustomField } from '../../common/schemas/custom-field.schema.js';
 import type { Language } from '../../common/languages.js';
 
 /** The columns of the CSV export, in order, with their header in each language. */
@@ -34,11 +36,36 @@ export function csvCell(value: string | number | null): string {
 
 const line = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
-/** UTF-8 BOM (so spreadsheets read the accents right) and the header row. */
-export function csvHeader(language: Language): string {
-  return `\uFEFF${line(COLUMNS.map((c) => c[language]))}`;
+const YES_NO: Record<Language, { yes: string; no: string }> = {
+  fr: { yes: 'Oui', no: 'Non' },
+  en: { yes: 'Yes', no: 'No' },
+};
+
+/** What the custom field columns need of a definition (the list of every field, by position). */
+type FieldColumn = Pick<CustomField, 'key' | 'label' | 'type' | 'options'>;
+
+/** UTF-8 BOM (so spreadsheets read the accents right) and the header row, custom fields last. */
+export function csvHeader(language: Language, fields: readonly FieldColumn[] = []): string {
+  return `\uFEFF${line([...COLUMNS.map((c) => c[language]), ...fields.map((f) => f.label[language])])}`;
 }
 
-export function csvRows(tickets: TicketListItem[]): string {
-  return tickets.map((t) => line(COLUMNS.map((c) => c.value(t)))).join('');
+/** One line per ticket; a custom field's value as one line of text, options by their label. */
+export function csvRows(
+  tickets: TicketListItem[],
+  fields: readonly FieldColumn[] = [],
+  language: Language = 'en',
+): string {
+  const yesNo = YES_NO[language];
+  return tickets
+    .map((t) =>
+      line([
+        ...COLUMNS.map((c) => c.value(t)),
+        ...fields.map((f) => {
+          const value = t.customFields[f.key] as CustomFieldValue | undefined;
+          // A number stays a number: a negative one is not a formula to defuse.
+          return typeof value === 'number' ? value : formatValue(f, value, language, yesNo);
+        }),
+      ]),
+    )
+    .join('');
 }

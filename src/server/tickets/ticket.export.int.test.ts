@@ -1,37 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
+import { parseCsv } from '../../../test/helpers/csv.js';
 import { ENGINES } from '../../../test/helpers/db.js';
 import { newTicket, userWith } from './ticket.fixtures.js';
 import { allPages, seedListData, type ListData } from './ticket.list.fixtures.js';
-
-/** RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
 
 for (const engine of ENGINES) {
   describe(`ticket CSV export (${engine})`, () => {

@@ -7,7 +7,9 @@ import {
   type TicketSort,
   type TicketStatus,
 } from '../../common/tickets.js';
+import type { FieldRule } from '../../common/customFields.js';
 import { AppError } from '../http/errors.js';
+import { readCustomFieldFilters, type CustomFieldFilter } from './ticket.list.customfields.js';
 import { searchTokens } from './ticket.search.query.js';
 
 /** The list's filters once read: what the repository turns into SQL (SPEC 2.7). */
@@ -31,6 +33,8 @@ export interface TicketFilter {
   search?: { in: SearchIn; tokens: string[] };
   /** Full-text words over subject, description and messages. */
   text?: string[];
+  /** `cf.<key>` filters, by key (ticket.list.customfields.ts). */
+  customFields?: CustomFieldFilter[];
   /** The "assignee only" setting: only this user's tickets and unassigned ones. */
   visibleToUserId?: number;
 }
@@ -104,20 +108,21 @@ function statuses(value: TicketListQuery['status']): TicketStatus[] {
 }
 
 /**
- * Reads the validated query of GET /tickets into a filter and an order. Keys the schema lets through
- * (it accepts any extra key so that `cf.<key>` can be read) are refused here: custom fields do not exist
- * yet, so any `cf.*` is an unknown field; anything else is a mistake in the request.
+ * Reads the validated query of GET /tickets into a filter and an order. The schema lets any extra key
+ * through so that `cf.<key>` can be read here against the custom field definitions (`fields`); any other
+ * unknown key is a mistake in the request.
  */
 export function readTicketQuery(
   query: TicketListQuery,
   actor: { userId: number },
+  fields: readonly FieldRule[] = [],
 ): { filter: TicketFilter; order: TicketOrder } {
-  for (const key of Object.keys(query)) {
+  const cf: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
     if (KNOWN_KEYS.has(key)) continue;
     if (key.startsWith('cf.')) {
-      throw new AppError('unknown_custom_field', 400, `Unknown custom field "${key.slice(3)}"`, {
-        details: { keys: [key.slice(3)] },
-      });
+      cf[key.slice(3)] = String(value);
+      continue;
     }
     throw invalid(key, `Unknown parameter "${key}"`);
   }
@@ -146,5 +151,7 @@ export function readTicketQuery(
   // Text without a single letter or digit finds nothing rather than everything.
   if (query.q) filter.search = { in: query.searchIn, tokens: searchTokens(query.q) };
   if (query.text) filter.text = searchTokens(query.text);
+  const customFields = readCustomFieldFilters(cf, fields);
+  if (customFields.length > 0) filter.customFields = customFields;
   return { filter, order: { sort: query.sort, order: query.order } };
 }

@@ -10,6 +10,7 @@ import { OPEN_STATUSES, type TicketSort, type TicketStatus } from '../../common/
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { KeysetPosition } from './ticket.list.cursor.js';
+import { customFieldCondition } from './ticket.list.customfields.repository.js';
 import type { TicketListItemRow } from './ticket.presenter.js';
 import type { TicketFilter, TicketOrder } from './ticket.list.filter.js';
 import { overdueThresholds, type OverdueDelays } from './ticket.overdue.js';
@@ -121,8 +122,8 @@ type Eb = ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>;
 /** A list row with the value it is sorted by, which the next page's cursor carries. */
 export type ListRow = TicketListRow & { sort_value: string | number | null };
 
-/** The filter of one part, without search and keyset. */
-function where(eb: Eb, part: Part, f: TicketFilter, ctx: ListContext): Expression<SqlBool> {
+/** The filter of one part, without search and keyset; `pg`: the engine (custom fields read JSON). */
+function where(eb: Eb, part: Part, f: TicketFilter, ctx: ListContext, pg: boolean): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [sql<SqlBool>`t.is_open = ${sql.lit(part.open)}`];
   if (part.statuses) c.push(eb('t.status', 'in', part.statuses));
   if (f.types) c.push(eb('t.type_code', 'in', f.types));
@@ -150,6 +151,7 @@ function where(eb: Eb, part: Part, f: TicketFilter, ctx: ListContext): Expressio
     const any = rules.length > 0 ? eb.or(rules) : sql<SqlBool>`1 = 0`;
     c.push(f.overdue ? any : eb.not(any));
   }
+  for (const cf of f.customFields ?? []) c.push(customFieldCondition(cf, pg));
   if (ctx.search && 'ids' in ctx.search) c.push(eb('t.id', 'in', ctx.search.ids));
   if (ctx.search && 'predicate' in ctx.search) c.push(ctx.search.predicate);
   return eb.and(c);
@@ -180,7 +182,7 @@ export function createTicketListRepository(db: Db) {
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
     let q = listColumns
       .select(sql<string | number | null>`${key.expr}`.as('sort_value'))
-      .where((eb) => where(eb as unknown as Eb, part, f, ctx));
+      .where((eb) => where(eb as unknown as Eb, part, f, ctx, pg));
     if (nulls) {
       q = q.where(sql<SqlBool>`${key.expr} IS NULL`);
       if (after) q = q.where(sql<SqlBool>`t.id ${cmp} ${after.id}`);
@@ -308,7 +310,7 @@ export function createTicketListRepository(db: Db) {
         : k.selectFrom('tickets as t');
       const inner = base
         .select(sql`1`.as('one'))
-        .where((eb) => where(eb as unknown as Eb, part, f, plain))
+        .where((eb) => where(eb as unknown as Eb, part, f, plain, pg))
         .limit(cap - n);
       const r = await k
         .selectFrom(inner.as('c'))

@@ -15,6 +15,7 @@ import {
 } from './ticket.list.repository.js';
 import { presentListRows } from './ticket.list.presenter.js';
 import { createTicketSearchRepository } from './ticket.search.repository.js';
+import type { CustomFieldDefinitions } from './ticket.customfields.js';
 
 /**
  * Totals are exact when they come from the status counters (the default list, any status filter alone).
@@ -43,6 +44,7 @@ export function createTicketListService(deps: {
   clock: Clock;
   settings: Pick<SettingsService, 'all'>;
   secrets: Pick<SecretBox, 'sign'>;
+  customFieldDefs: CustomFieldDefinitions;
 }) {
   const { db, clock, settings } = deps;
   const list = createTicketListRepository(db);
@@ -50,7 +52,11 @@ export function createTicketListService(deps: {
   const cursors = createCursorCodec(deps.secrets.sign);
 
   async function prepare(actor: Actor, query: TicketListQuery): Promise<PreparedList> {
-    const { filter, order } = readTicketQuery(query, actor);
+    // The definitions are read only when the query filters custom fields (the hot default list does not).
+    const fields = Object.keys(query).some((key) => key.startsWith('cf.'))
+      ? await deps.customFieldDefs.definitions()
+      : [];
+    const { filter, order } = readTicketQuery(query, actor, fields);
     const s = await settings.all();
     if (s['tickets.visibleToAssigneeOnly'] && !can(actor, 'ticket.manage'))
       filter.visibleToUserId = actor.userId;

@@ -13,7 +13,6 @@ import { cleanHtmlToText } from '../text/rich-text.js';
 import { createMessageService } from './message.service.js';
 import { createTicketActions } from './ticket.actions.js';
 import {
-  checkCustomFields,
   checkEquipment,
   cleanRichText,
   createTicketCore,
@@ -24,6 +23,7 @@ import {
   type TicketServiceDeps,
 } from './ticket.core.js';
 import type { TicketEvent } from '../jobs/job.types.js';
+import { creationCustomFields, editedCustomFields, parseStoredCustomFields } from './ticket.customfields.js';
 import { emitTicketEvents } from './ticket.events.js';
 import { formatTicketRef, generateTrackId } from './ticket.ref.js';
 import { createTicketSync } from './ticket.sync.js';
@@ -130,7 +130,12 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** POST /tickets by staff or an API integration (portal and email tickets come with their issues). */
     async create(actorIn: Actor | null, input: CreateTicketInput): Promise<Ticket> {
       const actor = requirePermission(actorIn, 'ticket.write');
-      checkCustomFields(input.customFields);
+      // The staff form: IN and BOTH fields, their required ones enforced (a required OUT field is not).
+      const customFields = creationCustomFields(
+        await deps.customFieldDefs.definitions(),
+        input.customFields,
+        'staff',
+      );
       const message = cleanRichText(input.message, 'message');
       // The dictionaries are read from their cache, not through the transaction.
       const classification = await dictionaries.resolveClassification({
@@ -155,7 +160,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         author_email: input.authorEmail ?? null,
         progress: input.progress ?? 0,
         duration_minutes: 0,
-        custom_fields: '{}',
+        custom_fields: customFields,
         version: 1,
         first_response_at: null,
         last_customer_message_at: null,
@@ -192,7 +197,15 @@ export function createTicketService(deps: TicketServiceDeps) {
       const before = await core.loadVisible(actor, id);
       if (before.version !== input.version) throw staleVersion(before.version);
       if (!before.is_open) throw notOpen(`A ticket with status "${before.status}" cannot be edited`);
-      checkCustomFields(input.customFields);
+      // Checked against the values held now; the row locked below has the same version, so the same values.
+      const customFields =
+        input.customFields === undefined
+          ? undefined
+          : editedCustomFields(
+              await deps.customFieldDefs.definitions(),
+              input.customFields,
+              parseStoredCustomFields(before.custom_fields),
+            );
       const message = input.message === undefined ? undefined : cleanRichText(input.message, 'message');
       const current = {
         typeCode: before.type_code,
@@ -232,7 +245,14 @@ export function createTicketService(deps: TicketServiceDeps) {
           const equipmentAfter = input.equipmentId !== undefined ? input.equipmentId : row.equipment_id;
           await checkEquipment(deps.equipment, equipmentAfter, thirdpartyAfter, trx);
         }
-        return planTicketUpdate(row, { ...input, message, classification, customer, contactNameBefore });
+        return planTicketUpdate(row, {
+          ...input,
+          message,
+          classification,
+          customer,
+          contactNameBefore,
+          customFields,
+        });
       });
       return core.present(actor, id);
     },

@@ -152,7 +152,7 @@ for (const engine of ENGINES) {
         [{ version: 1, typeCode: 'NOPE' }, 'invalid_classification'],
         [{ version: 1, subject: 'ok', severityCode: 'NOPE' }, 'invalid_classification'],
         [{ version: 1, message: '<script>x</script>' }, 'empty_content'],
-        [{ version: 1, customFields: { size: 3 } }, 'unknown_custom_field'],
+        [{ version: 1, customFields: { size: 3 } }, 'invalid_custom_field'],
         [{ version: 1, equipmentId: 3 }, 'invalid_equipment'],
         [{ version: 1, contactId: 99999 }, 'invalid_customer'],
         [{ version: 1, status: 'closed' }, 'validation_error'],

@@ -1,6 +1,8 @@
+import type { CustomFieldValue } from '../../common/customFields.js';
 import type { TicketRow, TicketUpdate } from '../db/schema.js';
 import { cleanHtmlToText } from '../text/rich-text.js';
 import type { Classification, CustomerRef, HistoryLine, TicketChange } from './ticket.core.js';
+import { mergeCustomFields } from './ticket.customfields.js';
 
 /** A PATCH after validation: rich text sanitized, classification and customer resolved by their services. */
 export interface TicketEdit {
@@ -8,7 +10,8 @@ export interface TicketEdit {
   message?: string;
   progress?: number;
   equipmentId?: number | null;
-  customFields?: Record<string, unknown>;
+  /** Validated changes: given keys replace, null clears, keys not given are kept. */
+  customFields?: Record<string, CustomFieldValue | null>;
   classification?: Classification & { severityRank: number };
   customer?: CustomerRef & { thirdpartyName: string | null; contactName: string | null };
   /** Name of the contact the ticket has now, for the history row. */
@@ -79,10 +82,11 @@ export function planTicketUpdate(row: TicketRow, edit: TicketEdit): TicketChange
     changed('equipmentId', row.equipment_id, edit.equipmentId);
   }
   if (edit.customFields !== undefined) {
-    const next = JSON.stringify(edit.customFields);
-    if (next !== row.custom_fields) {
-      patch.custom_fields = next;
-      changed('customFields', JSON.parse(row.custom_fields) as unknown, edit.customFields);
+    // The journal names only the keys that change, with their old and new values (null: none).
+    const merged = mergeCustomFields(row.custom_fields, edit.customFields);
+    if (merged) {
+      patch.custom_fields = merged.json;
+      changed('customFields', merged.oldValues, merged.newValues);
     }
   }
   return history.length > 0 ? { patch, history } : null;

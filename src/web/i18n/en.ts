@@ -3,6 +3,8 @@ import { home } from './en/home.js';
 import { tickets } from './en/tickets.js';
 import { customers } from './en/customers.js';
 import { dictionaries } from './en/dictionaries.js';
+import { admin } from './en/admin.js';
+import { customFields } from './en/customFields.js';
 import { documents } from './en/documents.js';
 import { settings } from './en/settings.js';
 // <i18n-imports:mail>
@@ -98,6 +100,7 @@ export const en: Catalog = {
   tickets,
   customers,
   dictionaries,
+  customFields,
   documents,
   settings,
   // <i18n:mail>
@@ -107,8 +110,5 @@ export const en: Catalog = {
   // <i18n:portal>
   fieldservice,
   // <i18n:fieldservice>
-  admin: {
-    title: 'Administration',
-    description: 'Users, groups and permissions, email, dictionaries and portal settings.',
-  },
+  admin,
 };

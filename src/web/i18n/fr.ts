@@ -2,6 +2,8 @@ import { home } from './fr/home.js';
 import { tickets } from './fr/tickets.js';
 import { customers } from './fr/customers.js';
 import { dictionaries } from './fr/dictionaries.js';
+import { admin } from './fr/admin.js';
+import { customFields } from './fr/customFields.js';
 import { documents } from './fr/documents.js';
 import { settings } from './fr/settings.js';
 // <i18n-imports:mail>
@@ -103,6 +105,7 @@ export const fr = {
   tickets,
   customers,
   dictionaries,
+  customFields,
   documents,
   settings,
   // <i18n:mail>
@@ -112,8 +115,5 @@ export const fr = {
   // <i18n:portal>
   fieldservice,
   // <i18n:fieldservice>
-  admin: {
-    title: 'Administration',
-    description: 'Utilisateurs, groupes et droits, messagerie, dictionnaires et paramètres du portail.',
-  },
+  admin,
 };

@@ -1,3 +1,4 @@
+import type { CustomFieldIssue } from '../../common/customFields.js';
 import { PortalApiError } from './api.js';
 import type { MessageKey, Translate } from './i18n/i18n.js';
 
@@ -26,6 +27,18 @@ export function invalidField(err: unknown): string | null {
   return field && Object.hasOwn(FIELD_LABELS, field) ? field : null;
 }
 
+/** The issues of a 400 `invalid_custom_field` (`details.issues`: key, code, message), or null. */
+export function customFieldIssues(err: unknown): CustomFieldIssue[] | null {
+  if (!(err instanceof PortalApiError) || err.code !== 'invalid_custom_field') return null;
+  const issues = (err.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter(
+    (i): i is CustomFieldIssue =>
+      typeof (i as CustomFieldIssue | null)?.key === 'string' &&
+      typeof (i as CustomFieldIssue).code === 'string',
+  );
+}
+
 function detail(err: PortalApiError, key: string): string | number | undefined {
   const value = (err.details as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' || typeof value === 'number' ? value : undefined;
@@ -46,6 +59,7 @@ export function errorText(t: Translate, err: unknown): string {
     case 'portal_link_not_found':
     case 'ticket_not_open':
     case 'invalid_classification':
+    case 'invalid_custom_field':
     case 'csrf_failed':
     case 'network_error':
       return t(`errors.${err.code}`);

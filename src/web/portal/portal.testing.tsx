@@ -99,6 +99,7 @@ export function makeTicket(overrides: Partial<PortalTicket> = {}): PortalTicket 
     customerName: null,
     canReply: true,
     canClose: true,
+    customFields: [],
     ...overrides,
   };
 }

@@ -15,6 +15,10 @@ import { SetupPage } from './auth/SetupPage.js';
 import { CustomersPage } from './customers/CustomersPage.js';
 import { ThirdpartyPage } from './customers/ThirdpartyPage.js';
 import { DictionariesPage } from './admin/DictionariesPage.js';
+import { AuditLogPage } from './admin/audit/AuditLogPage.js';
+import { GroupsPage } from './admin/groups/GroupsPage.js';
+import { UsersPage } from './admin/users/UsersPage.js';
+import { CustomFieldsPage } from './admin/customfields/CustomFieldsPage.js';
 import { fieldserviceRoutes } from './fieldservice/fieldservice.routes.js';
 import { HomePage } from './home/HomePage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -65,10 +69,42 @@ export function App() {
             }
           />
           <Route
+            path="admin/custom-fields"
+            element={
+              <RequirePermission permission="admin">
+                <CustomFieldsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
             path="admin"
             element={
               <RequirePermission permission="admin">
                 <AdminPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequirePermission permission="admin">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/groups"
+            element={
+              <RequirePermission permission="admin">
+                <GroupsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <RequirePermission permission="admin">
+                <AuditLogPage />
               </RequirePermission>
             }
           />

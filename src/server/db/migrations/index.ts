@@ -13,6 +13,7 @@ import * as fieldservice from './2026-11-28f_fieldservice.js';
 import * as searchTerms from './2026-11-28g_search_terms.js';
 import * as jobsClaimIndex from './2026-11-28h_jobs_claim_index.js';
 import * as inbox from './2026-11-28i_inbox.js';
+import * as customFields from './2026-11-28j_custom_fields.js';
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28g_search_terms': searchTerms,
   '2026-11-28h_jobs_claim_index': jobsClaimIndex,
   '2026-11-28i_inbox': inbox,
+  '2026-11-28j_custom_fields': customFields,
 };

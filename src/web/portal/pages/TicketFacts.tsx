@@ -1,8 +1,12 @@
 import type { PortalConfig, PortalTicket } from '../api.js';
 import { formatDateTime, formatDuration, labelOf } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { customValueText } from './customFields.js';
 
-/** Status, classification, dates, progress and duration of a ticket, as a description list. */
+/**
+ * Status, classification, dates, progress and duration of a ticket, then the custom fields the customer
+ * may see (the server sends only those), as a description list.
+ */
 export function TicketFacts({ config, ticket }: { config: PortalConfig; ticket: PortalTicket }) {
   const { t, language } = useI18n();
   const facts: [string, string][] = [
@@ -19,6 +23,13 @@ export function TicketFacts({ config, ticket }: { config: PortalConfig; ticket: 
     ...(ticket.durationMinutes !== null
       ? [[t('ticket.duration'), formatDuration(t, ticket.durationMinutes)] as [string, string]]
       : []),
+    ...ticket.customFields.map(
+      (f) =>
+        [
+          f.label[language],
+          customValueText(f, language, { yes: t('customFields.yes'), no: t('customFields.no') }),
+        ] as [string, string],
+    ),
   ];
   const progress = Math.max(0, Math.min(100, ticket.progress));
   return (

@@ -7,8 +7,10 @@ import { Notice } from '../components/Notice.js';
 import { errorText, invalidField } from '../errors.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ClassificationFields } from './ClassificationFields.js';
+import { CustomFieldInputs } from './CustomFieldInputs.js';
+import { usePortalCustomFields } from './usePortalCustomFields.js';
+import { customFieldId } from './customFields.js';
 import {
-  FIELD_ORDER,
   formFieldOf,
   validateTicketForm,
   type TicketFormField,
@@ -65,8 +67,10 @@ export function TicketForm(props: {
   const [serverError, setServerError] = useState<{ error: unknown; field: TicketFormField | null } | null>(
     null,
   );
+  const custom = usePortalCustomFields(config.customFields);
   const [phase, setPhase] = useState<Phase>('idle');
-  const [focusField, setFocusField] = useState<{ field: TicketFormField } | null>(null);
+  // A field of the form, or `cf-<key>` for a custom field.
+  const [focusField, setFocusField] = useState<{ field: string } | null>(null);
 
   useEffect(() => {
     if (focusField) document.getElementById(`${uid}-${focusField.field}`)?.focus();
@@ -91,9 +95,15 @@ export function TicketForm(props: {
     e.preventDefault();
     if (phase !== 'idle') return;
     const found = validateTicketForm(values, files, config.uploads);
+    const customCheck = custom.check();
     setProblems(found);
     setServerError(null);
-    const first = FIELD_ORDER.find((f) => found[f]);
+    const firstCustom = customCheck.firstInError;
+    // The order of the form: who, what, the custom fields (after the classification), then the text.
+    const first =
+      (['email', 'name', 'subject'] as const).find((f) => found[f]) ??
+      (firstCustom === null ? undefined : customFieldId(firstCustom)) ??
+      (['description', 'files'] as const).find((f) => found[f]);
     if (first) {
       setFocusField({ field: first });
       return;
@@ -118,6 +128,7 @@ export function TicketForm(props: {
         ...(values.categoryCode ? { categoryCode: values.categoryCode } : {}),
         ...(values.severityCode ? { severityCode: values.severityCode } : {}),
         ...(values.contactId ? { contactId: Number(values.contactId) } : {}),
+        ...(Object.keys(customCheck.values).length > 0 ? { customFields: customCheck.values } : {}),
         language,
         ...(captcha ? { captcha } : {}),
         ...(values.website ? { website: values.website } : {}),
@@ -135,6 +146,11 @@ export function TicketForm(props: {
       props.onCreated({ ref: created.ref, trackId: created.trackId, email, failures });
     } catch (err) {
       setPhase('idle');
+      const customKey = custom.acceptServerError(err);
+      if (customKey !== null) {
+        setFocusField({ field: customFieldId(customKey) });
+        return;
+      }
       const field = formFieldOf(invalidField(err));
       setServerError({ error: err, field });
       if (field) setFocusField({ field });
@@ -203,6 +219,13 @@ export function TicketForm(props: {
         config={config}
         values={values}
         onChange={(field, value) => set(field)(value)}
+        id={id}
+      />
+      <CustomFieldInputs
+        fields={config.customFields}
+        values={custom.values}
+        errorOf={custom.errorOf(t)}
+        onChange={custom.set}
         id={id}
       />
       <Field

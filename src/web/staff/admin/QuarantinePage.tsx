@@ -32,6 +32,7 @@ import { useFormat } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { IconDownload, IconRefresh, IconTrash } from '../../components/ticketIcons.js';
 import { useErrorText } from '../../components/useErrorText.js';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter.js';
 
 // Catalog keys of the reason codes: a new code in the schema fails type-checking here until it has a label.
 const QUARANTINE_REASONS = {
@@ -260,21 +261,11 @@ export function QuarantinePage() {
           </Table.ScrollContainer>
         )}
         {items.length > 0 && (
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('settings.quarantine.total', { count: total, formatted: fmt.number(total) })}
-            </Text>
-            {list.hasNextPage && (
-              <Button
-                variant="default"
-                size="xs"
-                loading={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {t('settings.quarantine.more')}
-              </Button>
-            )}
-          </Group>
+          <LoadMoreFooter
+            totalText={t('settings.quarantine.total', { count: total, formatted: fmt.number(total) })}
+            pages={list}
+            moreLabel={t('settings.quarantine.more')}
+          />
         )}
       </Stack>
 

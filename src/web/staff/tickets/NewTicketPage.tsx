@@ -22,6 +22,9 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { RichTextEditor } from '../../components/RichTextEditor.js';
 import { useErrorText } from '../../components/useErrorText.js';
 import { useSignedInUser } from '../auth/session.js';
+import { CustomFieldInputs } from './customfields/CustomFieldInput.js';
+import { serverIssues } from './customfields/customFieldValues.js';
+import { useCreationCustomFields } from './customfields/useCustomFieldsDraft.js';
 import { AttachmentPicker, useUploadAttachments } from './documents/index.js';
 import { useAssignableUsers, useClassification, useContacts, type ClassificationKind } from './lookups.js';
 import { EquipmentSelect } from './EquipmentSelect.js';
@@ -67,6 +70,7 @@ export function NewTicketPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [showErrors, setShowErrors] = useState(false);
   const contacts = useContacts(thirdpartyId);
+  const custom = useCreationCustomFields();
 
   const code = (kind: ClassificationKind) => codes[kind] ?? classification.defaultCode(kind) ?? null;
   const subjectError = !subject.trim()
@@ -89,6 +93,7 @@ export function NewTicketPage() {
         contactId,
         ...(equipmentId === null ? {} : { equipmentId }),
         assigneeId,
+        ...(Object.keys(custom.values).length > 0 ? { customFields: custom.values } : {}),
       };
       const ticket = await createTicket(input);
       let uploadError: unknown = null;
@@ -112,12 +117,13 @@ export function NewTicketPage() {
       }
       void navigate(`/tickets/${ticket.id}`);
     },
+    onError: custom.acceptServerError,
   });
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (subjectError || messageError) return;
+    if (subjectError || messageError || custom.invalid) return;
     create.mutate();
   };
 
@@ -167,6 +173,16 @@ export function NewTicketPage() {
                 />
               ))}
             </Section>
+            {custom.fields.length > 0 && (
+              <Section title={t('customFields.section')}>
+                <CustomFieldInputs
+                  fields={custom.fields}
+                  values={custom.drafts}
+                  errors={custom.errors(showErrors)}
+                  onChange={custom.set}
+                />
+              </Section>
+            )}
             <Section title={t('tickets.form.sections.customer')}>
               <ThirdpartySelect
                 label={t('tickets.form.customer')}
@@ -219,7 +235,7 @@ export function NewTicketPage() {
       </Grid>
       {create.isError && (
         <Alert color="red" icon={<IconAlert />} mt="lg" role="alert">
-          {errorText(create.error)}
+          {serverIssues(create.error) ? t('customFields.issues.checkFields') : errorText(create.error)}
         </Alert>
       )}
       <Group justify="flex-end" mt="lg">

@@ -34,6 +34,7 @@ import {
   IconPencil,
 } from '../../components/ticketIcons.js';
 import { useErrorText } from '../../components/useErrorText.js';
+import { TicketCustomFields } from './customfields/TicketCustomFields.js';
 import { HistoryTab } from './detail/HistoryTab.js';
 import { LinkedObjects } from './detail/LinkedObjects.js';
 import { MessagesTab } from './detail/MessagesTab.js';
@@ -230,6 +231,7 @@ export function TicketPage() {
                 <TicketProperties ticket={ticket} />
               )}
             </Paper>
+            <TicketCustomFields ticket={ticket} />
             <LinkedObjects ticket={ticket} />
           </Stack>
         </Grid.Col>

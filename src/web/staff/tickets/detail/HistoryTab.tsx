@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TICKET_STATUSES, type HistoryKind, type TicketStatus } from '../../../../common/tickets.js';
+import { useCustomFields } from '../../../api/customFields.api.js';
 import { fetchHistory, ticketKeys, type HistoryEntry } from '../../../api/tickets.api.js';
 import { useFormat } from '../../../components/format.js';
 import { STATUS_COLORS } from '../../../components/StatusBadge.js';
 import { useErrorText } from '../../../components/useErrorText.js';
+import { useFieldLabel, useValueText as useCustomValueText } from '../customfields/customFieldValues.js';
 import { useClassification, type ClassificationKind } from '../lookups.js';
 
 const KIND_COLORS: Partial<Record<HistoryKind, string>> = {
@@ -52,8 +54,22 @@ function useValueText() {
   const { t } = useTranslation();
   const format = useFormat();
   const classification = useClassification();
-  return (field: string | null, value: unknown): string => {
+  const customFields = useCustomFields();
+  const fieldLabel = useFieldLabel();
+  const customValueText = useCustomValueText();
+  const valueText = (field: string | null, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('tickets.history.emptyValue');
+    // Custom fields change by key: "Site: Lyon; Units: 3", each by its label and in words.
+    if (field === 'customFields' && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.entries(value as Record<string, unknown>)
+        .map(([key, v]) => {
+          const def = customFields.data?.find((f) => f.key === key);
+          const text =
+            v === null || v === undefined ? t('tickets.history.emptyValue') : customValueText(def, v);
+          return t('customFields.pair', { label: def ? fieldLabel(def) : key, value: text });
+        })
+        .join(' · ');
+    }
     if (field === 'status' && isStatus(value)) return t(`tickets.status.${value}`);
     const dictionary = field ? CLASSIFICATION_FIELDS[field] : undefined;
     if (dictionary && typeof value === 'string') return classification.label(dictionary, value);
@@ -65,6 +81,7 @@ function useValueText() {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return text.length > 120 ? `${text.slice(0, 117)}…` : text;
   };
+  return valueText;
 }
 
 function actorName(entry: HistoryEntry, t: TFunction): string {

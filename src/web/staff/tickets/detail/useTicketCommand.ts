@@ -25,6 +25,8 @@ export function useTicketCommand<Input = void>(
     onSuccess?: () => void;
     /** For what the page does on its own (marking read): a refusal just reloads the ticket. */
     silent?: boolean;
+    /** A refusal the caller shows itself (on the fields in error): return true to skip the generic notice. */
+    onRefused?: (err: unknown) => boolean;
   } = {},
 ) {
   const { t } = useTranslation();
@@ -53,6 +55,7 @@ export function useTicketCommand<Input = void>(
         notifications.show({ color: 'orange', message: t('tickets.edit.stale'), autoClose: 8000 });
         return;
       }
+      if (opts.onRefused?.(err)) return;
       const message =
         err instanceof ApiError && err.status >= 400 && err.status < 500
           ? t('tickets.actions.refused', { message: err.message })

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ORIGINS, SEARCH_IN, TICKET_STATUSES, type SearchIn } from '../../../../common/tickets.js';
 import { IconSearch, IconX } from '../../../components/ticketIcons.js';
 import { currentLanguage } from '../../../i18n/i18n.js';
+import { CustomFieldFilter } from '../customfields/CustomFieldFilter.js';
 import { useAssignableUsers, useClassification } from '../lookups.js';
 import { ThirdpartySelect } from '../ThirdpartySelect.js';
 import {
@@ -191,6 +192,7 @@ export function TicketFilters({
           />
         </DatesProvider>
       </SimpleGrid>
+      <CustomFieldFilter params={params} onChange={onChange} />
       <Group justify="space-between" mt="md">
         <Switch
           label={t('tickets.filters.overdueOnly')}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiQuery,
+  customFilters,
+  hasFilters,
+  withCustomFilter,
+  withoutFilters,
   currentSort,
   pageNumber,
   statusSelection,
@@ -19,6 +23,16 @@ describe('ticket list URL state', () => {
       'status=all&q=acme&sort=ref&cursor=c',
     );
     expect(apiQuery(p('status=all&cursor=c&limit=50'), { paged: false })).toBe('status=all');
+  });
+
+  it('custom-field filters (cf.<key>) go to the API, count as filters and go with a reset', () => {
+    const params = withCustomFilter(p('cursor=c&back=b&q=x'), 'site', 'lyon,paris');
+    expect(params.toString()).toBe('q=x&cf.site=lyon%2Cparis');
+    expect(customFilters(params)).toEqual([['site', 'lyon,paris']]);
+    expect(apiQuery(params)).toBe('q=x&cf.site=lyon%2Cparis');
+    expect(hasFilters(p('cf.units=5..'))).toBe(true);
+    expect(withoutFilters(p('cf.units=5..&sort=ref')).toString()).toBe('sort=ref');
+    expect(withCustomFilter(params, 'site', null).toString()).toBe('q=x');
   });
 
   it('a new filter starts again from the first page', () => {

@@ -23,6 +23,8 @@ export const FILTER_KEYS = [
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const API_KEYS = [...FILTER_KEYS, 'sort', 'order', 'limit', 'cursor'] as const;
+/** Custom-field filters travel as `cf.<key>=value` (SPEC 6), to the API as they are. */
+export const CUSTOM_FILTER_PREFIX = 'cf.';
 const DEFAULT_SORT: TicketSort = 'createdAt';
 const BACK_SEPARATOR = '.';
 
@@ -34,6 +36,7 @@ export function apiQuery(params: URLSearchParams, { paged = true } = {}): string
     const value = params.get(key);
     if (value) out.set(key, value);
   }
+  for (const [key, value] of customFilters(params)) out.set(`${CUSTOM_FILTER_PREFIX}${key}`, value);
   return out.toString();
 }
 
@@ -55,11 +58,27 @@ export function withFilter(params: URLSearchParams, key: FilterKey, value: strin
 export function withoutFilters(params: URLSearchParams): URLSearchParams {
   const next = withFirstPage(params);
   for (const key of FILTER_KEYS) next.delete(key);
+  for (const [key] of customFilters(params)) next.delete(`${CUSTOM_FILTER_PREFIX}${key}`);
   return next;
 }
 
 export function hasFilters(params: URLSearchParams): boolean {
-  return FILTER_KEYS.some((key) => params.has(key));
+  return FILTER_KEYS.some((key) => params.has(key)) || customFilters(params).length > 0;
+}
+
+/** The custom-field filters of the URL, `[fieldKey, value]`, in the URL's order. */
+export function customFilters(params: URLSearchParams): [string, string][] {
+  return [...params.entries()]
+    .filter(([key, value]) => key.startsWith(CUSTOM_FILTER_PREFIX) && value !== '')
+    .map(([key, value]) => [key.slice(CUSTOM_FILTER_PREFIX.length), value]);
+}
+
+/** Sets (or, with an empty value, removes) the filter of one custom field; the page starts again. */
+export function withCustomFilter(params: URLSearchParams, fieldKey: string, value: string | null) {
+  const next = withFirstPage(params);
+  if (value) next.set(`${CUSTOM_FILTER_PREFIX}${fieldKey}`, value);
+  else next.delete(`${CUSTOM_FILTER_PREFIX}${fieldKey}`);
+  return next;
 }
 
 export function currentSort(params: URLSearchParams): { sort: TicketSort; order: 'asc' | 'desc' } {
