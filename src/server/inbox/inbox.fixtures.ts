@@ -1,8 +1,14 @@
 /** Fixtures for the incoming-mail integration tests (not a test file itself). */
 import crypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { IngestResult } from '../../common/schemas/inbox.schema.js';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
 import type { MailWorld } from '../mail/mail.fixtures.js';
+
+/** The .eml corpus (test/fixtures/mail). */
+export const CORPUS_DIR = fileURLToPath(new URL('../../../test/fixtures/mail/', import.meta.url));
+export const corpusFile = (name: string): Buffer => readFileSync(CORPUS_DIR + name);
 
 export interface EmlInput {
   from?: string | null;

@@ -5,6 +5,44 @@ import type { PasswordLink, User } from '../../../api/admin.api.js';
 import { useAdminErrorText } from './adminErrors.js';
 import { usePasswordLink, useSetUserActive } from './users.hooks.js';
 
+interface ConfirmProps {
+  opened: boolean;
+  title: string;
+  text: string | null;
+  /** The refusal to show, if the last attempt failed. */
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+  danger?: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
+/** A question, the server's refusal if any, and cancel / confirm. */
+function ConfirmModal(p: ConfirmProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={p.opened} onClose={p.onCancel} title={p.title}>
+      <Stack>
+        <Text>{p.text}</Text>
+        {p.error && (
+          <Alert color="red" role="alert">
+            {p.error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={p.onCancel}>
+            {t('admin.form.cancel')}
+          </Button>
+          <Button color={p.danger ? 'red' : undefined} loading={p.busy} onClick={p.onConfirm}>
+            {p.submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 /** Confirms a deactivation; the server's refusals (oneself, the last administrator) show here. */
 export function DeactivateUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -15,42 +53,31 @@ export function DeactivateUserModal({ user, onClose }: { user: User | null; onCl
     onClose();
   };
   return (
-    <Modal opened={user !== null} onClose={close} title={t('admin.users.deactivateTitle')}>
-      <Stack>
-        <Text>{user && t('admin.users.deactivateConfirm', { name: user.name })}</Text>
-        {setActive.error && (
-          <Alert color="red" role="alert">
-            {errorText(setActive.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('admin.form.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={setActive.isPending}
-            onClick={() =>
-              user &&
-              setActive.mutate(
-                { id: user.id, active: false },
-                {
-                  onSuccess: () => {
-                    notifications.show({
-                      color: 'teal',
-                      message: t('admin.users.deactivated', { name: user.name }),
-                    });
-                    close();
-                  },
-                },
-              )
-            }
-          >
-            {t('admin.users.deactivateSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={user !== null}
+      title={t('admin.users.deactivateTitle')}
+      text={user && t('admin.users.deactivateConfirm', { name: user.name })}
+      error={setActive.error ? errorText(setActive.error) : null}
+      busy={setActive.isPending}
+      submitLabel={t('admin.users.deactivateSubmit')}
+      danger
+      onCancel={close}
+      onConfirm={() =>
+        user &&
+        setActive.mutate(
+          { id: user.id, active: false },
+          {
+            onSuccess: () => {
+              notifications.show({
+                color: 'teal',
+                message: t('admin.users.deactivated', { name: user.name }),
+              });
+              close();
+            },
+          },
+        )
+      }
+    />
   );
 }
 
@@ -72,34 +99,23 @@ export function ResetPasswordModal({
     onClose();
   };
   return (
-    <Modal opened={user !== null} onClose={close} title={t('admin.users.resetConfirmTitle')}>
-      <Stack>
-        <Text>{user && t('admin.users.resetConfirm', { name: user.name })}</Text>
-        {issue.error && (
-          <Alert color="red" role="alert">
-            {errorText(issue.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('admin.form.cancel')}
-          </Button>
-          <Button
-            loading={issue.isPending}
-            onClick={() =>
-              user &&
-              issue.mutate(user.id, {
-                onSuccess: (link) => {
-                  close();
-                  onLink(user, link);
-                },
-              })
-            }
-          >
-            {t('admin.users.resetSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={user !== null}
+      title={t('admin.users.resetConfirmTitle')}
+      text={user && t('admin.users.resetConfirm', { name: user.name })}
+      error={issue.error ? errorText(issue.error) : null}
+      busy={issue.isPending}
+      submitLabel={t('admin.users.resetSubmit')}
+      onCancel={close}
+      onConfirm={() =>
+        user &&
+        issue.mutate(user.id, {
+          onSuccess: (link) => {
+            close();
+            onLink(user, link);
+          },
+        })
+      }
+    />
   );
 }
