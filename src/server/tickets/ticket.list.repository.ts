@@ -1,19 +1,10 @@
-import {
-  sql,
-  type CompiledQuery,
-  type Expression,
-  type ExpressionBuilder,
-  type RawBuilder,
-  type SqlBool,
-} from 'kysely';
-import { OPEN_STATUSES, type TicketSort, type TicketStatus } from '../../common/tickets.js';
+import { sql, type CompiledQuery, type SqlBool } from 'kysely';
+import type { TicketStatus } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import type { KeysetPosition } from './ticket.list.cursor.js';
-import { customFieldCondition } from './ticket.list.customfields.repository.js';
-import type { TicketListItemRow } from './ticket.presenter.js';
 import type { TicketFilter, TicketOrder } from './ticket.list.filter.js';
-import { overdueThresholds, type OverdueDelays } from './ticket.overdue.js';
+import { partsOf, SORT_KEYS, where, type Eb, type ListContext, type Part } from './ticket.list.where.js';
+import type { TicketListItemRow } from './ticket.presenter.js';
 
 /** A ticket as the list reads it: what the list shows, and what deciding "overdue" needs. */
 export type TicketListRow = TicketListItemRow;
@@ -51,111 +42,8 @@ const LIST_COLUMNS = [
   'closed_at',
 ] as const satisfies readonly (keyof TicketListRow)[];
 
-/**
- * Sort keys, written exactly as in the list indexes of migration 2026-11-28b (the planners match index
- * expressions textually). `ref` follows the creation counter, which is the id order.
- */
-const STATUS_RANK = sql.raw(
-  `(CASE t.status WHEN 'unread' THEN 1 WHEN 'read' THEN 2 WHEN 'assigned' THEN 3 WHEN 'in_progress' THEN 4 WHEN 'waiting' THEN 5 WHEN 'closed' THEN 6 ELSE 7 END)`,
-);
-export const SORT_KEYS: Record<
-  TicketSort,
-  { expr: RawBuilder<unknown>; nullable: boolean; type: 'string' | 'number' }
-> = {
-  ref: { expr: sql.raw('t.id'), nullable: false, type: 'number' },
-  subject: { expr: sql.raw('t.subject'), nullable: false, type: 'string' },
-  status: { expr: STATUS_RANK, nullable: false, type: 'number' },
-  severity: { expr: sql.raw('t.severity_rank'), nullable: false, type: 'number' },
-  type: { expr: sql.raw('t.type_code'), nullable: false, type: 'string' },
-  category: { expr: sql.raw('t.category_code'), nullable: false, type: 'string' },
-  assignee: { expr: sql.raw('t.assignee_name'), nullable: true, type: 'string' },
-  thirdparty: { expr: sql.raw('t.thirdparty_name'), nullable: true, type: 'string' },
-  createdAt: { expr: sql.raw('t.created_at'), nullable: false, type: 'string' },
-  updatedAt: { expr: sql.raw('t.updated_at'), nullable: false, type: 'string' },
-};
-
-/** Same text as the partial indexes tickets_overdue_* (SQLite matches partial index terms literally). */
-const OVERDUE_FIRST = sql.raw(`t.is_open = true AND t.status <> 'waiting' AND t.first_response_at IS NULL`);
-const OVERDUE_REPLY = sql.raw(
-  `t.is_open = true AND t.status <> 'waiting' AND t.last_customer_message_at IS NOT NULL AND (t.last_staff_message_at IS NULL OR t.last_staff_message_at < t.last_customer_message_at)`,
-);
-
-/**
- * How a search takes part in a query: its few matching ids, read by primary key then sorted; or, when it
- * matches many, a condition checked on the rows an ordered index scan yields until the page is full.
- */
-export type SearchUse =
-  | { ids: number[] }
-  | {
-      predicate: RawBuilder<SqlBool>;
-      candidates: RawBuilder<{ id: number }>;
-      whole?: RawBuilder<{ id: number }>;
-    };
-
-export interface ListContext {
-  now: Date;
-  delays: OverdueDelays;
-  search: SearchUse | null;
-}
-
-/**
- * A list is read in "parts" that each follow one index: open tickets (`is_open` leads every list index)
- * and closed or deleted ones. Status subsets within a part are checked on the rows the index yields.
- */
-interface Part {
-  open: boolean;
-  statuses: TicketStatus[] | null;
-}
-
-function partsOf(statuses: readonly TicketStatus[]): Part[] {
-  const open = statuses.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
-  const closed = statuses.filter((s) => s === 'closed' || s === 'deleted');
-  const parts: Part[] = [];
-  if (open.length > 0)
-    parts.push({ open: true, statuses: open.length === OPEN_STATUSES.length ? null : open });
-  if (closed.length > 0) parts.push({ open: false, statuses: closed.length === 2 ? null : closed });
-  return parts;
-}
-
-type Eb = ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>;
-
 /** A list row with the value it is sorted by, which the next page's cursor carries. */
 export type ListRow = TicketListRow & { sort_value: string | number | null };
-
-/** The filter of one part, without search and keyset; `pg`: the engine (custom fields read JSON). */
-function where(eb: Eb, part: Part, f: TicketFilter, ctx: ListContext, pg: boolean): Expression<SqlBool> {
-  const c: Expression<SqlBool>[] = [sql<SqlBool>`t.is_open = ${sql.lit(part.open)}`];
-  if (part.statuses) c.push(eb('t.status', 'in', part.statuses));
-  if (f.types) c.push(eb('t.type_code', 'in', f.types));
-  if (f.categories) c.push(eb('t.category_code', 'in', f.categories));
-  if (f.severities) c.push(eb('t.severity_code', 'in', f.severities));
-  if (f.assigneeId === null) c.push(eb('t.assignee_id', 'is', null));
-  else if (f.assigneeId !== undefined) c.push(eb('t.assignee_id', '=', f.assigneeId));
-  if (f.thirdpartyId !== undefined) c.push(eb('t.thirdparty_id', '=', f.thirdpartyId));
-  if (f.origins) c.push(eb('t.origin', 'in', f.origins));
-  if (f.createdFrom) c.push(eb('t.created_at', '>=', f.createdFrom));
-  if (f.createdBefore) c.push(eb('t.created_at', '<', f.createdBefore));
-  if (f.updatedFrom) c.push(eb('t.updated_at', '>=', f.updatedFrom));
-  if (f.updatedBefore) c.push(eb('t.updated_at', '<', f.updatedBefore));
-  if (f.visibleToUserId !== undefined) {
-    c.push(eb.or([eb('t.assignee_id', 'is', null), eb('t.assignee_id', '=', f.visibleToUserId)]));
-  }
-  if (f.overdue !== undefined) {
-    const { firstResponseBefore: first, customerWaitingBefore: reply } = overdueThresholds(
-      ctx.delays,
-      ctx.now,
-    );
-    const rules: Expression<SqlBool>[] = [];
-    if (first) rules.push(sql<SqlBool>`(${OVERDUE_FIRST} AND t.created_at < ${first})`);
-    if (reply) rules.push(sql<SqlBool>`(${OVERDUE_REPLY} AND t.last_customer_message_at < ${reply})`);
-    const any = rules.length > 0 ? eb.or(rules) : sql<SqlBool>`1 = 0`;
-    c.push(f.overdue ? any : eb.not(any));
-  }
-  for (const cf of f.customFields ?? []) c.push(customFieldCondition(cf, pg));
-  if (ctx.search && 'ids' in ctx.search) c.push(eb('t.id', 'in', ctx.search.ids));
-  if (ctx.search && 'predicate' in ctx.search) c.push(ctx.search.predicate);
-  return eb.and(c);
-}
 
 /** Ticket list queries (SPEC 2.7): keyset pages over the list indexes, counts that stay cheap. */
 export function createTicketListRepository(db: Db) {
@@ -200,7 +88,6 @@ export function createTicketListRepository(db: Db) {
       .limit(limit);
   }
 
-  /** Rows after `after`, in the order asked for, at most `limit`. */
   /**
    * Compiled list queries by their inputs, for lists asked again and again (the default page every
    * agent opens): the filter, order, position and limit decide the SQL and its parameters entirely, so
@@ -210,13 +97,60 @@ export function createTicketListRepository(db: Db) {
   const compiled = new Map<string, CompiledQuery<ListRow>>();
   const COMPILED_MAX = 200;
 
-  async function read(
+  /**
+   * SQLite, a search matching many tickets, the list by creation or reference: the matches nearest the
+   * start of the walk, read straight from the full-text index in id order. A walk by creation checks
+   * each row against the search; read whole, a frequent word's matches (tens of thousands) cost far more
+   * than the page. Tickets are created in id order, give or take concurrent creations, so the walk meets
+   * these ids first and stops before it leaves their range; a row outside it (a ticket whose creation
+   * date does not follow its id) falls back to the whole search, so the answer is the same either way.
+   */
+  async function knownMatches(
     f: TicketFilter,
     o: TicketOrder,
     ctx: ListContext,
     after: KeysetPosition | null,
     limit: number,
+  ): Promise<ListContext> {
+    const search = ctx.search;
+    if (pg || !search || !('candidates' in search) || !search.streamsInIdOrder) return ctx;
+    if (o.sort !== 'createdAt' && o.sort !== 'ref') return ctx;
+    const desc = o.order === 'desc';
+    // Twice the page: concurrent creations may swap a few neighbours' dates.
+    const n = 2 * limit;
+    const plain = { ...ctx, search: null };
+    let q = k
+      .selectFrom(sql<{ id: number }>`(${search.candidates})`.as('m'))
+      .crossJoin('tickets as t')
+      .select('m.id')
+      .where((eb) => eb('t.id', '=', eb.ref('m.id')))
+      .where((eb) =>
+        eb.or(partsOf(f.statuses).map((part) => where(eb as unknown as Eb, part, f, plain, pg))),
+      );
+    // The walk resumes after the cursor's row: matches on its far side are left to the whole search.
+    if (after) q = q.where('m.id', desc ? '<=' : '>=', after.id);
+    const ids = (
+      await q
+        .orderBy('m.id', desc ? 'desc' : 'asc')
+        .limit(n)
+        .execute()
+    ).map((r) => Number(r.id));
+    // Fewer than asked: every filtered match up to the end of the ids is known.
+    const edge = ids.length === n ? (ids[n - 1] ?? 0) : desc ? 0 : Number.MAX_SAFE_INTEGER;
+    const start = after ? after.id : desc ? Number.MAX_SAFE_INTEGER : 0;
+    const known = desc ? { from: edge, to: start, ids } : { from: start, to: edge, ids };
+    return { ...ctx, search: { ...search, known } };
+  }
+
+  /** Rows after `after`, in the order asked for, at most `limit`. */
+  async function read(
+    f: TicketFilter,
+    o: TicketOrder,
+    ctxIn: ListContext,
+    after: KeysetPosition | null,
+    limit: number,
   ): Promise<ListRow[]> {
+    const ctx = await knownMatches(f, o, ctxIn, after, limit);
     const cacheKey =
       ctx.search === null && f.overdue === undefined && !f.search && !f.text
         ? JSON.stringify([f, o, after, limit])

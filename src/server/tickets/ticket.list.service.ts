@@ -6,13 +6,8 @@ import type { Db } from '../db/database.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { createCursorCodec, type CursorState } from './ticket.list.cursor.js';
 import { readTicketQuery, type TicketFilter, type TicketOrder } from './ticket.list.filter.js';
-import {
-  createTicketListRepository,
-  SORT_KEYS,
-  type ListContext,
-  type ListRow,
-  type TicketListRow,
-} from './ticket.list.repository.js';
+import { createTicketListRepository, type ListRow, type TicketListRow } from './ticket.list.repository.js';
+import { SORT_KEYS, type ListContext } from './ticket.list.where.js';
 import { presentListRows } from './ticket.list.presenter.js';
 import { createTicketSearchRepository } from './ticket.search.repository.js';
 import type { CustomFieldDefinitions } from './ticket.customfields.js';
@@ -81,7 +76,12 @@ export function createTicketListService(deps: {
       ctx.search =
         ids && ids.length < DRIVING_BELOW
           ? { ids: [...new Set(ids)] }
-          : { predicate: plan.predicate, candidates: plan.ids, ...(plan.whole ? { whole: plan.whole } : {}) };
+          : {
+              predicate: plan.predicate,
+              candidates: plan.ids,
+              ...(plan.whole ? { whole: plan.whole } : {}),
+              ...(plan.streamsInIdOrder ? { streamsInIdOrder: true } : {}),
+            };
     }
     return { filter, order, ctx, empty: false };
   }

@@ -176,5 +176,76 @@ for (const engine of ENGINES) {
       }>();
       expect(stats.byStatus.closed).toBe(101);
     });
+
+    it('a frequent word sorted by creation or reference: the pages keep order when creation dates do not follow ids', async () => {
+      // 1,300 tickets whose creation dates are shuffled against their ids (an import, clocks that disagree):
+      // the list's shortcut for walks by creation must fall back to the whole search and miss none.
+      const start = Date.parse('2026-05-01T00:00:00.000Z');
+      const rows = Array.from({ length: 1300 }, (_, k) => {
+        const i = k + 1;
+        const at = new Date(start + ((i * 7919) % 1300) * 60_000).toISOString();
+        return {
+          ref: `MIX-${i}`,
+          track_id: `TRACK-MIX-${i}`,
+          subject: `Melange ${i}`,
+          message: '<p>Brassage</p>',
+          message_text: `Brassage ${i}`,
+          type_code: 'HELP',
+          category_code: 'OTHER',
+          severity_code: 'NORMAL',
+          severity_rank: 20,
+          status: i % 10 === 0 ? ('closed' as const) : ('read' as const),
+          is_open: i % 10 !== 0,
+          origin: 'api' as const,
+          progress: 0,
+          duration_minutes: 0,
+          custom_fields: '{}',
+          version: 1,
+          created_at: at,
+          updated_at: at,
+          read_at: at,
+        };
+      });
+      for (let i = 0; i < rows.length; i += 200) {
+        await t.services.db.kysely
+          .insertInto('tickets')
+          .values(rows.slice(i, i + 200))
+          .execute();
+      }
+      const inDb = await t.services.db.kysely
+        .selectFrom('tickets')
+        .select(['id', 'created_at', 'is_open'])
+        .where('ref', 'like', 'MIX-%')
+        .execute();
+      const byCreation = [...inDb].sort(
+        (x, y) => String(x.created_at).localeCompare(String(y.created_at)) || x.id - y.id,
+      );
+      const open = (r: { is_open: boolean }) => Boolean(r.is_open);
+      const expected = {
+        createdDesc: byCreation
+          .filter(open)
+          .map((r) => r.id)
+          .reverse(),
+        createdAsc: byCreation.filter(open).map((r) => r.id),
+        allCreatedDesc: byCreation.map((r) => r.id).reverse(),
+        refDesc: inDb
+          .filter(open)
+          .map((r) => r.id)
+          .sort((x, y) => y - x),
+      };
+      const pages = async (query: Record<string, string | number>) =>
+        (await allPages(admin, { limit: 25, ...query })).map((i) => i.id);
+      for (const words of [{ text: 'brassage' }, { q: 'melange', searchIn: 'subject' }] as Record<
+        string,
+        string
+      >[]) {
+        expect(await pages({ ...words, sort: 'createdAt', order: 'desc' })).toEqual(expected.createdDesc);
+        expect(await pages({ ...words, sort: 'createdAt', order: 'asc' })).toEqual(expected.createdAsc);
+        expect(await pages({ ...words, sort: 'ref', order: 'desc' })).toEqual(expected.refDesc);
+      }
+      expect(await pages({ text: 'brassage', status: 'all', sort: 'createdAt', order: 'desc' })).toEqual(
+        expected.allCreatedDesc,
+      );
+    });
   });
 }

@@ -37,6 +37,11 @@ export interface SearchPlan {
    * question "are there more than N?" is answered without the merge.
    */
   whole?: RawBuilder<{ id: number }>;
+  /**
+   * SQLite, one full-text table: `ids` come out in id order, either way, as the index streams them
+   * (no sort). The list then reads the matches nearest the start of a walk by creation or reference.
+   */
+  streamsInIdOrder?: boolean;
 }
 
 /**
@@ -66,7 +71,7 @@ export function createTicketSearchRepository(db: Db) {
         id: number;
       }>`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${fts5Query(tokens, fields, prefix, terms)}`;
     const ids = match(true);
-    return { ids, predicate: sql<SqlBool>`t.id IN (${ids})`, whole: match(false) };
+    return { ids, predicate: sql<SqlBool>`t.id IN (${ids})`, whole: match(false), streamsInIdOrder: true };
   }
 
   /**
