@@ -1,3 +1,5 @@
+import type { Origin } from '../../common/tickets.js';
+
 /**
  * Every job the application knows, by name, with its payload. Payloads carry ids, never objects: a handler
  * reloads what it needs, so a job queued before an edit acts on the current state.
@@ -14,15 +16,23 @@ export type TicketEvent =
       kind: 'created';
       ticketId: number;
       actorUserId: number | null;
+      /** Where the ticket came from (customer mail confirms portal and email tickets only). */
+      origin: Origin;
       /** Set for tickets from an auto-submitted email: no confirmation goes back (mail loops). */
       autoSubmitted?: boolean;
     }
   | {
-      /** Any new message or private note; the message row says who wrote it and whether it goes by email. */
+      /**
+       * Any new message or private note. The message row says who wrote it and whether it goes by email;
+       * the event says it too, for deciding which domains hear of it (see tickets/ticket.events.ts).
+       */
       kind: 'message';
       ticketId: number;
       messageId: number;
       actorUserId: number | null;
+      authorType: 'user' | 'customer';
+      private: boolean;
+      sendByEmail: boolean;
     }
   | { kind: 'assigned'; ticketId: number; assigneeId: number; actorUserId: number | null }
   | { kind: 'closed'; ticketId: number; actorUserId: number | null; notifyCustomer: boolean };

@@ -1,14 +1,12 @@
 /** Fixtures for the customer mail integration tests (not a test file itself). */
 import net from 'node:net';
-import type { Kysely } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import type { Message } from '../../common/schemas/message.schema.js';
 import type { Ticket } from '../../common/schemas/ticket.schema.js';
 import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { startSmtpSink, type SmtpSink } from '../../../test/helpers/smtp.js';
 import type { DialectName } from '../db/database.js';
-import type { DatabaseWithTicketLanguage } from '../db/schema.js';
-import { messagesOf, newTicket } from '../tickets/ticket.fixtures.js';
+import { messagesOf } from '../tickets/ticket.fixtures.js';
 import { createSmtpTransport, type MailTransport } from './mail.transport.js';
 
 export interface MailWorld {
@@ -60,27 +58,28 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/**
- * A ticket as the portal or incoming mail records it. The customer commands belong to the portal work, so
- * the ticket is created by staff and its origin and language set before any job has run: the mail
- * handler reloads the ticket, and so sees a customer's ticket.
- */
+/** A ticket a customer wrote (the portal's or incoming mail's command), as staff read it. */
 export async function customerTicket(
   w: MailWorld,
   opts: {
     origin?: 'portal' | 'email';
     language?: 'fr' | 'en' | null;
-    payload?: Record<string, unknown>;
+    subject?: string;
+    customer?: { thirdpartyId: number; contactId: number | null };
   } = {},
 ): Promise<Ticket> {
-  const ticket = await newTicket(w.admin, { authorEmail: 'camille@example.test', ...opts.payload });
-  const k = w.t.services.db.kysely as unknown as Kysely<DatabaseWithTicketLanguage>;
-  await k
-    .updateTable('tickets')
-    .set({ origin: opts.origin ?? 'portal', language: opts.language ?? null })
-    .where('id', '=', ticket.id)
-    .execute();
-  return ticket;
+  const row = await w.t.services.customerTickets.createFromCustomer({
+    origin: opts.origin ?? 'portal',
+    email: 'camille@example.test',
+    subject: opts.subject ?? 'Printer on fire',
+    messageHtml: '<p>It burns.</p>',
+    classification: {},
+    language: opts.language ?? null,
+    ...(opts.customer ? { customer: opts.customer } : {}),
+  });
+  const res = await w.admin.request({ method: 'GET', url: `/api/v1/tickets/${row.id}` });
+  if (res.statusCode !== 200) throw new Error(`ticket: ${res.statusCode} ${res.body}`);
+  return res.json<Ticket>();
 }
 
 export async function postMessage(

@@ -28,7 +28,6 @@ const STATUS_LABELS: Record<Language, Record<string, string>> = {
     abandoned: 'abandoned',
   },
 };
-
 /** The status as the customer reads it; a closed ticket says how (solved or abandoned). */
 export function statusLabel(
   ticket: Pick<TicketMailContext, 'status' | 'resolution'>,

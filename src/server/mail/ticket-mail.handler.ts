@@ -7,6 +7,7 @@ import type { JobContext, TicketEvent } from '../jobs/job.types.js';
 import type { PortalLinks } from '../portal/portal.links.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { createHistoryRepository } from '../tickets/history.repository.js';
+import { confirmsCreation } from '../tickets/ticket.events.js';
 import type { RenderedMail } from './mail.render.js';
 import type { MailService } from './mail.service.js';
 import {
@@ -39,9 +40,6 @@ interface Plan {
   messageRef?: number;
 }
 
-/** Staff origins get no confirmation: the staff member wrote the ticket. */
-const CONFIRMED_ORIGINS = new Set(['portal', 'email']);
-
 /**
  * Customer mail caused by ticket events (SPEC 5): the creation confirmation, staff messages sent by
  * email, and the optional assignment and close notices. Idempotent: each mail has a once-only key in the
@@ -66,7 +64,7 @@ export function createTicketMailer(deps: TicketMailDeps) {
     const t = `t${ticket.id}`;
     switch (event.kind) {
       case 'created': {
-        if (event.autoSubmitted || !CONFIRMED_ORIGINS.has(ticket.origin) || !ticket.authorEmail) return null;
+        if (event.autoSubmitted || !confirmsCreation(ticket.origin) || !ticket.authorEmail) return null;
         const confirmTo = ticket.authorEmail;
         const input = { ...(await linked()), to: confirmTo };
         return {

@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
         thirdpartyEmail: 'office@dupont.test',
         contactEmail: 'camille.m@dupont.test',
       });
-      const ticket = await customerTicket(w, { payload: customer });
+      const ticket = await customerTicket(w, { customer });
       await drain(w.t);
       const [confirmation] = await w.sink.waitFor(1);
       expect(addressesOf(confirmation!)).toEqual(['camille@example.test']);
@@ -191,7 +191,7 @@ for (const engine of ENGINES) {
         },
       });
       expect(put.statusCode, put.body).toBe(200);
-      const ticket = await customerTicket(w, { payload: { subject: 'Écran <noir> & "froid"' } });
+      const ticket = await customerTicket(w, { subject: 'Écran <noir> & "froid"' });
       await drain(w.t);
       const [m] = await w.sink.waitFor(1);
       expect(m!.subject).toBe(`[${ticket.ref}] Reçu Écran <noir> & "froid" pour camille@example.test`);

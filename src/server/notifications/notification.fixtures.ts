@@ -87,6 +87,9 @@ export async function customerMessage(
       ticketId,
       messageId: row.id,
       actorUserId: null,
+      authorType: 'customer',
+      private: false,
+      sendByEmail: false,
     });
     return row.id;
   });

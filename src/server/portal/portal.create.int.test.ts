@@ -70,6 +70,14 @@ for (const engine of ENGINES) {
     it('the creation is told to mail and notifications with no staff actor, and the history names the customer', async () => {
       const o = await openPortalApp(engine);
       t = o.t;
+      // New tickets are told to staff when a notification group is set.
+      const group = await t.services.db.kysely.selectFrom('groups').select('id').executeTakeFirstOrThrow();
+      const set = await o.admin.request({
+        method: 'PATCH',
+        url: '/api/v1/settings',
+        payload: { 'notifications.groupId': group.id },
+      });
+      expect(set.statusCode, set.body).toBe(200);
       const created = await portalTicket(visitor(t));
       const staff = await staffTicket(o.admin, created.trackId);
       const jobs = await t.services.db.kysely
@@ -81,7 +89,7 @@ for (const engine of ENGINES) {
       for (const name of ['mail.ticketEvent', 'notifications.ticketEvent']) {
         expect(events).toContainEqual({
           name,
-          payload: { kind: 'created', ticketId: staff.id, actorUserId: null },
+          payload: { kind: 'created', ticketId: staff.id, actorUserId: null, origin: 'portal' },
         });
       }
       const history = await o.admin.request({ method: 'GET', url: `/api/v1/tickets/${staff.id}/history` });

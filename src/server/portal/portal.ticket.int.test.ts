@@ -187,6 +187,9 @@ for (const engine of ENGINES) {
         ticketId: id,
         messageId,
         actorUserId: null,
+        authorType: 'customer',
+        private: false,
+        sendByEmail: false,
       });
     });
 

@@ -88,7 +88,15 @@ export function createMessageService(core: TicketCore) {
         }
         const history: HistoryLine[] = [];
         const events: TicketEvent[] = [
-          { kind: 'message', ticketId, messageId: message.id, actorUserId: actor.userId },
+          {
+            kind: 'message',
+            ticketId,
+            messageId: message.id,
+            actorUserId: actor.userId,
+            authorType: 'user',
+            private: input.private,
+            sendByEmail: input.sendByEmail,
+          },
         ];
         if (input.private) {
           history.push({ kind: 'note_added', details: { messageId: message.id } });

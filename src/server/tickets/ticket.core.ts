@@ -268,7 +268,7 @@ export function createTicketCore(deps: TicketServiceDeps) {
           actor: historyActor(actor),
         })),
       );
-      if (ch.events) await emitTicketEvents(deps.jobs, trx, ch.events);
+      if (ch.events) await emitTicketEvents(deps, trx, ch.events);
     });
   }
 

@@ -188,9 +188,10 @@ export function createCustomerTickets(
         kind: 'created',
         ticketId: row.id,
         actorUserId: null,
+        origin: input.origin,
         ...(input.autoSubmitted ? { autoSubmitted: true } : {}),
       };
-      await emitTicketEvents(deps.jobs, trx, [event]);
+      await emitTicketEvents(deps, trx, [event]);
       return row;
     });
   }
@@ -290,7 +291,17 @@ export function createCustomerTickets(
         return {
           patch: { ...patch, status: to, last_customer_message_at: now },
           history,
-          events: [{ kind: 'message', ticketId, messageId: message.id, actorUserId: null }],
+          events: [
+            {
+              kind: 'message',
+              ticketId,
+              messageId: message.id,
+              actorUserId: null,
+              authorType: 'customer',
+              private: false,
+              sendByEmail: false,
+            },
+          ],
         };
       });
       return messageId;

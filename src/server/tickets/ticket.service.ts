@@ -4,7 +4,7 @@ import type {
   Ticket,
   UpdateTicketInput,
 } from '../../common/schemas/ticket.schema.js';
-import type { TicketStatus } from '../../common/tickets.js';
+import type { Origin, TicketStatus } from '../../common/tickets.js';
 import { requirePermission, type Actor } from '../auth/actor.js';
 import { iso } from '../clock.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -43,7 +43,7 @@ type PreparedTicket = Omit<
   | 'thirdparty_name'
   | 'contact_id'
   | 'equipment_id'
-> & { created_at: string };
+> & { created_at: string; origin: Origin };
 
 /** A tracking key or reference collision is retried this many times before giving up with a 500. */
 const CREATE_ATTEMPTS = 5;
@@ -112,7 +112,9 @@ export function createTicketService(deps: TicketServiceDeps) {
           actor: { type: 'user', userId: actor.userId },
         })),
       );
-      const events: TicketEvent[] = [{ kind: 'created', ticketId: row.id, actorUserId: actor.userId }];
+      const events: TicketEvent[] = [
+        { kind: 'created', ticketId: row.id, actorUserId: actor.userId, origin: prepared.origin },
+      ];
       if (assignee) {
         events.push({
           kind: 'assigned',
@@ -121,7 +123,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           actorUserId: actor.userId,
         });
       }
-      await emitTicketEvents(deps.jobs, trx, events);
+      await emitTicketEvents(deps, trx, events);
       return row;
     });
   }
