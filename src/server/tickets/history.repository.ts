@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { HistoryEntry } from '../../common/schemas/ticket.schema.js';
 import type { HistoryKind } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
+import { preparedInsert } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 /** Who did something to a ticket: a staff user, a customer (by email) or Guichet itself. */
@@ -27,27 +28,27 @@ const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v)
  * a change and its history row commit together.
  */
 export function createHistoryRepository(db: Db) {
+  // Compiled once per number of rows: commands write their history while holding SQLite's write lock.
+  const insertHistory = preparedInsert('ticket_history', 'none');
   return {
     async record(ex: Kysely<Database>, entries: NewHistoryEntry | NewHistoryEntry[]): Promise<void> {
       const list = Array.isArray(entries) ? entries : [entries];
       if (list.length === 0) return;
-      await ex
-        .insertInto('ticket_history')
-        .values(
-          list.map((e) => ({
-            ticket_id: e.ticketId,
-            at: e.at,
-            actor_type: e.actor.type,
-            actor_user_id: e.actor.type === 'user' ? e.actor.userId : null,
-            actor_email: e.actor.type === 'customer' ? e.actor.email : null,
-            kind: e.kind,
-            field: e.field ?? null,
-            old_value: json(e.oldValue),
-            new_value: json(e.newValue),
-            details: JSON.stringify(e.details ?? {}),
-          })),
-        )
-        .execute();
+      await insertHistory(
+        ex,
+        list.map((e) => ({
+          ticket_id: e.ticketId,
+          at: e.at,
+          actor_type: e.actor.type,
+          actor_user_id: e.actor.type === 'user' ? e.actor.userId : null,
+          actor_email: e.actor.type === 'customer' ? e.actor.email : null,
+          kind: e.kind,
+          field: e.field ?? null,
+          old_value: json(e.oldValue),
+          new_value: json(e.newValue),
+          details: JSON.stringify(e.details ?? {}),
+        })),
+      );
     },
 
     /** Oldest first, with the acting user's name. */

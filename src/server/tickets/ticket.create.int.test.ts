@@ -135,6 +135,21 @@ for (const engine of ENGINES) {
       expect((await newTicket(admin, { origin: 'phone' })).origin).toBe('phone');
     });
 
+    it('the creation answers the ticket exactly as its page reads it, customer and assignee included', async () => {
+      const tp = await newThirdparty(admin, 'Moulin SARL');
+      const contact = await newContact(admin, tp, 'Anne Moulin');
+      const created = await ticketApi(admin).create({
+        subject: 'Same answer',
+        message: '<p>Read <b>back</b></p>',
+        contactId: contact,
+        assigneeId: admin.userId,
+        severityCode: 'HIGH',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const page = await ticketApi(admin).get(created.json<Ticket>().id);
+      expect(created.json()).toEqual(page.json());
+    });
+
     it('links the customer and copies the third party name', async () => {
       const tp = await newThirdparty(admin, 'Acme Industries');
       const contact = await newContact(admin, tp, 'Wile E. Coyote');

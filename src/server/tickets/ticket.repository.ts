@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
+import { preparedInsert, preparedStatement } from '../db/prepared.js';
 import type { Database, NewTicketRow, TicketRow, TicketUpdate } from '../db/schema.js';
 
 type Executor = Kysely<Database>;
@@ -14,23 +15,31 @@ export interface TicketDetailRow extends TicketRow {
 export function createTicketRepository(db: Db) {
   const k = db.kysely;
   const pg = db.dialect === 'postgres';
+  // Compiled once: they run in the creation's transaction, while SQLite's write lock is held.
+  const insertTickets = preparedInsert('tickets', 'all');
+  const bumpCounter = preparedStatement<[string], { value: number }>(1, (ex, name) =>
+    ex
+      .insertInto('counters')
+      .values({ name, value: 1 })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`counters.value + 1` }))
+      .returning('value'),
+  );
   return {
     /**
      * Next value of a named counter, created at 1. The upsert takes the row lock on PostgreSQL until the
      * transaction ends (SQLite has one writer at a time), so concurrent creations get distinct values.
      */
     nextCounter: async (name: string, ex: Executor): Promise<number> => {
-      const row = await ex
-        .insertInto('counters')
-        .values({ name, value: 1 })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`counters.value + 1` }))
-        .returning('value')
-        .executeTakeFirstOrThrow();
+      const [row] = await bumpCounter(ex, name);
+      if (!row) throw new Error(`counter ${name}: no value returned`);
       return Number(row.value);
     },
 
-    insert: (row: NewTicketRow, ex: Executor): Promise<TicketRow> =>
-      ex.insertInto('tickets').values(row).returningAll().executeTakeFirstOrThrow(),
+    insert: async (row: NewTicketRow, ex: Executor): Promise<TicketRow> => {
+      const [inserted] = await insertTickets(ex, [row]);
+      if (!inserted) throw new Error('ticket insert: no row returned');
+      return inserted;
+    },
 
     findById: (id: number, ex: Executor = k): Promise<TicketRow | undefined> =>
       ex.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst(),

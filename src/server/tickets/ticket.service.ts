@@ -25,7 +25,9 @@ import {
 import type { TicketEvent } from '../jobs/job.types.js';
 import { creationCustomFields, editedCustomFields, parseStoredCustomFields } from './ticket.customfields.js';
 import { emitTicketEvents } from './ticket.events.js';
+import { presentTicket } from './ticket.presenter.js';
 import { formatTicketRef, generateTrackId } from './ticket.ref.js';
+import type { TicketDetailRow } from './ticket.repository.js';
 import { createTicketSync } from './ticket.sync.js';
 import { planTicketUpdate } from './ticket.update.js';
 
@@ -124,7 +126,9 @@ export function createTicketService(deps: TicketServiceDeps) {
         });
       }
       await emitTicketEvents(deps, trx, events);
-      return row;
+      // The ticket as reading it back would give: its author is the actor, its contact was just resolved.
+      const detail: TicketDetailRow = { ...row, author_name: actor.name, contact_name: customer.contactName };
+      return detail;
     });
   }
 
@@ -175,7 +179,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       for (let attempt = 1; ; attempt++) {
         try {
           const row = await insertTicket(actor, input, prepared, now);
-          return core.present(actor, row.id);
+          return presentTicket(row, actor, await core.presentContext());
         } catch (err) {
           // A tracking key drawn twice (odds about 1 in 10^29): the transaction, counter increment
           // included, was rolled back; the creation is simply redone with a new key.
