@@ -60,6 +60,29 @@ describe('SQLite group commit', () => {
     other.close();
   });
 
+  it('while another process holds the lock, reads go on and the transactions begun meanwhile join the waiting group: one commit', async () => {
+    const commits = countCommits(db.sqlite!);
+    const holder = openSqlite(t.sqlitePath);
+    holder.raw.exec('begin immediate');
+    const first = insert('first');
+    // The first transaction's group now waits for the lock; these begin on later turns of the event loop.
+    const later: Promise<void>[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 2));
+      later.push(insert(`later${i}`));
+    }
+    // Reads go on meanwhile: the waiting group does not keep the connection.
+    const read = await sql<{ n: number }>`select count(*) as n from probe`.execute(db.kysely);
+    expect(Number(read.rows[0]?.n)).toBe(0);
+    holder.raw.exec('commit');
+    await Promise.all([first, ...later]);
+    expect(commits()).toBe(1);
+    const other = otherProcess(t);
+    expect(other.names()).toEqual(['first', 'later0', 'later1', 'later2', 'later3', 'later4']);
+    other.close();
+    holder.close();
+  });
+
   it('a transaction that fails in a group rolls back alone; the others commit', async () => {
     const results = await Promise.allSettled([
       insert('a'),

@@ -13,6 +13,16 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const isBusy = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
 
+/** The pause before retrying a busy statement: 50 µs and a turn of the event loop, then a millisecond. */
+async function busyPause(attempt: number): Promise<void> {
+  if (attempt < 40) {
+    Atomics.wait(sleeper, 0, 0, 0.05);
+    await new Promise((resolve) => setImmediate(resolve));
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 /**
  * Waits for the write lock of another process without stalling this one. SQLite's own busy handler
  * sleeps inside the call, 1, 2, 5, 10… ms at a time, and the whole process with it (better-sqlite3 is
@@ -33,18 +43,12 @@ class BusyRetryConnection implements DatabaseConnection {
       try {
         return await this.#inner.executeQuery<R>(query);
       } catch (err) {
-        // A busy statement did nothing (an autocommit statement, or the `begin immediate` below): retrying
-        // it is safe.
+        // A busy statement did nothing (an autocommit statement): retrying it is safe.
         if (!isBusy(err)) throw err;
         const now = Date.now();
         if (deadline === 0) deadline = now + BUSY_WAIT_MS;
         else if (now > deadline) throw err;
-        if (attempt < 40) {
-          Atomics.wait(sleeper, 0, 0, 0.05);
-          await new Promise((resolve) => setImmediate(resolve));
-        } else {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-        }
+        await busyPause(attempt);
       }
     }
   }
@@ -143,6 +147,7 @@ class Turn implements DatabaseConnection {
 export class GroupCommitSqliteDriver implements Driver {
   readonly #db: WrappedSqlite;
   #physical: BusyRetryConnection | undefined;
+  #physicalPlain: PlainSqliteConnection | undefined;
   #owner: Turn | null = null;
   #queue: Turn[] = [];
   #batch: Batch | null = null;
@@ -156,8 +161,15 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   init(): Promise<void> {
-    this.#physical = new BusyRetryConnection(new PlainSqliteConnection(this.#db));
+    this.#physicalPlain = new PlainSqliteConnection(this.#db);
+    this.#physical = new BusyRetryConnection(this.#physicalPlain);
     return Promise.resolve();
+  }
+
+  /** The connection without the busy retry: a group waits for the write lock its own way (#startGroup). */
+  get #plain(): PlainSqliteConnection {
+    if (!this.#physicalPlain) throw new Error('The SQLite driver is not initialized');
+    return this.#physicalPlain;
   }
 
   get #conn(): BusyRetryConnection {
@@ -308,24 +320,38 @@ export class GroupCommitSqliteDriver implements Driver {
    * each gathered transaction in turn; the last one's end commits them all.
    */
   async #startGroup(): Promise<void> {
-    this.#groupScheduled = false;
-    const leader = (await this.acquireConnection()) as Turn;
-    leader.ended = true;
-    const members = this.#gathering.splice(0);
-    if (members.length === 0) {
-      this.#passOn();
-      return;
-    }
-    try {
-      await this.#conn.executeQuery(CompiledQuery.raw('begin immediate'));
-    } catch (err) {
-      for (const m of members) {
-        m.ended = true;
-        m.refuse?.(err);
+    let deadline = 0;
+    for (let attempt = 0; ; attempt++) {
+      const leader = (await this.acquireConnection()) as Turn;
+      leader.ended = true;
+      if (this.#gathering.length === 0) {
+        this.#groupScheduled = false;
+        this.#passOn();
+        return;
       }
+      try {
+        await this.#plain.executeQuery(CompiledQuery.raw('begin immediate'));
+        break;
+      } catch (err) {
+        const now = Date.now();
+        if (deadline === 0) deadline = now + BUSY_WAIT_MS;
+        if (!isBusy(err) || now > deadline) {
+          this.#groupScheduled = false;
+          for (const m of this.#gathering.splice(0)) {
+            m.ended = true;
+            m.refuse?.(err);
+          }
+          this.#passOn();
+          return;
+        }
+      }
+      // Another process holds the write lock: the connection is left to the reads meanwhile, and the
+      // transactions that begin meanwhile join this group (the busier the lock, the larger the groups).
       this.#passOn();
-      return;
+      await busyPause(attempt);
     }
+    this.#groupScheduled = false;
+    const members = this.#gathering.splice(0);
     this.#batch = { pending: [], openedAt: Date.now() };
     this.#members = members;
     const first = this.#members.shift();
