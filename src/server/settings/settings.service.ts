@@ -55,11 +55,13 @@ export function createSettingsService(deps: {
    * in the background and the current copy answers meanwhile: a read never waits for the database once
    * the first copy is loaded. On SQLite that matters inside a transaction, which holds the only
    * connection: a reload awaited there would wait for that transaction, which waits for it, forever.
+   * Code that may run in a transaction before the first copy is loaded (a command-line tool that does not
+   * start the server) passes the transaction as `ex`: the first copy is then read through it.
    */
-  async function all(): Promise<Settings> {
+  async function all(ex?: Kysely<Database>): Promise<Settings> {
     const now = Date.now();
     if (!cache) {
-      cache = { at: now, value: await load() };
+      cache = { at: now, value: await load(ex) };
       return cache.value;
     }
     if (now - cache.at > cacheMs && !refreshing) {

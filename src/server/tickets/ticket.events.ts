@@ -60,15 +60,15 @@ export function jobsOfTicketEvent(event: TicketEvent, s: Settings): QueuedJob[] 
 /**
  * Tells the reacting domains (customer mail, staff notifications, field service) what happened, through
  * jobs written with `ex`, the command's transaction: the change and its consequences commit together or
- * not at all. The settings come from the process's copy, which never waits for the database once loaded
- * (at start): reading them here cannot block on the transaction's own connection.
+ * not at all. The settings come from the process's copy (read through the transaction if this process
+ * has none yet: on SQLite a read outside it would wait for the transaction, which waits for the read).
  */
 export async function emitTicketEvents(
   deps: { jobs: JobQueue; settings: Pick<SettingsService, 'all'> },
   ex: Kysely<Database>,
   events: readonly TicketEvent[],
 ): Promise<void> {
-  const s = await deps.settings.all();
+  const s = await deps.settings.all(ex);
   const queued = events.flatMap((event) => jobsOfTicketEvent(event, s));
   // One statement: a ticket command writes few, and each one waits its turn on SQLite's lock.
   if (queued.length > 0) await deps.jobs.enqueueMany(ex, queued);
