@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock.js';
-import { createTestDb, ENGINES, type TestDb } from '../../../test/helpers/db.js';
-import { createJobQueue, type JobQueue } from './job.queue.js';
-import { JobRunner, type JobRunnerOptions } from './job.runner.js';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
-/** A handler that records something synchronously. */
-const done = (_effect?: unknown): Promise<void> => Promise.resolve();
+import type { ManualClock } from '../clock.js';
+import { ENGINES, type TestDb } from '../../../test/helpers/db.js';
+import { done, newRunner, openJobWorld } from './job.fixtures.js';
+import type { JobQueue } from './job.queue.js';
+import type { JobRunnerOptions } from './job.runner.js';
 
 /** Claims by batches: one write takes many jobs, which run `concurrency` at a time. */
 for (const engine of ENGINES) {
@@ -14,13 +11,10 @@ for (const engine of ENGINES) {
     let t: TestDb;
     let clock: ManualClock;
     let jobs: JobQueue;
-    const runner = (opts: Partial<JobRunnerOptions> = {}) =>
-      new JobRunner({ db: t.db, clock, pollMs: 10, logger: silent, backoffBaseMs: 1000, ...opts });
+    const runner = (opts: Partial<JobRunnerOptions> = {}) => newRunner({ t, clock }, opts);
 
     beforeEach(async () => {
-      t = await createTestDb(engine);
-      clock = new ManualClock();
-      jobs = createJobQueue(t.db, clock);
+      ({ t, clock, jobs } = await openJobWorld(engine));
     });
     afterEach(() => t.cleanup());
 

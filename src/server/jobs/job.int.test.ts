@@ -2,14 +2,12 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../db/database.js';
 import { ManualClock, addMs, iso } from '../clock.js';
-import { createTestDb, ENGINES, type TestDb } from '../../../test/helpers/db.js';
-import { createJobQueue, type JobQueue } from './job.queue.js';
+import { ENGINES, type TestDb } from '../../../test/helpers/db.js';
+import { done, newRunner, openJobWorld, silent } from './job.fixtures.js';
+import type { JobQueue } from './job.queue.js';
 import { JobRunner, type JobRunnerOptions } from './job.runner.js';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const SECOND = 'guichet_test_second_runner';
-/** A handler or hook that records something synchronously. */
-const done = (_effect?: unknown): Promise<void> => Promise.resolve();
 
 /**
  * pg's Pool.end() resolves before its sockets are closed; the database drop in cleanup would then kill
@@ -32,13 +30,10 @@ for (const engine of ENGINES) {
     let t: TestDb;
     let clock: ManualClock;
     let jobs: JobQueue;
-    const runner = (opts: Partial<JobRunnerOptions> = {}) =>
-      new JobRunner({ db: t.db, clock, pollMs: 10, logger: silent, backoffBaseMs: 1000, ...opts });
+    const runner = (opts: Partial<JobRunnerOptions> = {}) => newRunner({ t, clock }, opts);
 
     beforeEach(async () => {
-      t = await createTestDb(engine);
-      clock = new ManualClock();
-      jobs = createJobQueue(t.db, clock);
+      ({ t, clock, jobs } = await openJobWorld(engine));
     });
     afterEach(() => t.cleanup());
 
