@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     reuse: { type: 'string' },
     'server-root': { type: 'string' },
     only: { type: 'string' },
+    'node-args': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -40,6 +41,7 @@ if (args.help) {
   [--web-processes N (GUICHET_WEB_PROCESSES of the server; default: one per core)]
   [--server-root <another checkout, built, to compare>]
   [--only <regexp> (run only the scenarios whose name matches; the bare endpoint always runs)]
+  [--node-args="<flags>" (Node flags for the server and its web processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")]
 Env: DATABASE_URL (PostgreSQL server to create the benchmark database on), BENCH_TICKETS.`);
   process.exit(0);
 }
@@ -174,6 +176,7 @@ async function benchmark(target: Target): Promise<string> {
     startServer(
       { ...target.env, GUICHET_WEB_PROCESSES: String(opts.webProcesses) },
       args['server-root'] ? path.resolve(args['server-root']) : undefined,
+      args['node-args']?.split(/\s+/).filter(Boolean) ?? [],
     ),
   );
   try {

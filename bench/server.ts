@@ -22,27 +22,38 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `serverRoot`: another checkout or build to run (comparisons); this repository by default. */
-export async function startServer(env: Record<string, string>, serverRoot = root): Promise<RunningServer> {
+/**
+ * `serverRoot`: another checkout or build to run (comparisons); this repository by default. `nodeArgs`:
+ * flags for Node (a CPU profile, GC tracing); the web processes inherit them from the primary.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  serverRoot = root,
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
   // DATABASE_URL of the bench's own environment names the PostgreSQL server to create databases on: the
   // SQLite leg must not inherit it.
   const { DATABASE_URL: _server, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, [path.join(serverRoot, 'bin', 'guichet.js'), 'start'], {
-    env: {
-      ...inherited,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      GUICHET_LOG_LEVEL: 'warn',
-      GUICHET_SECRET: 'benchmark secret benchmark secret 0123456789',
-      GUICHET_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      // The portal scenario stands for many visitors behind a proxy: one X-Forwarded-For address each.
-      GUICHET_TRUST_PROXY: 'true',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(serverRoot, 'bin', 'guichet.js'), 'start'],
+    {
+      env: {
+        ...inherited,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        GUICHET_LOG_LEVEL: 'warn',
+        GUICHET_SECRET: 'benchmark secret benchmark secret 0123456789',
+        GUICHET_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        // The portal scenario stands for many visitors behind a proxy: one X-Forwarded-For address each.
+        GUICHET_TRUST_PROXY: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
