@@ -56,9 +56,6 @@ function compileWithSlots<Args extends readonly unknown[], Row>(
   };
 }
 
-/** Where each value of a prepared INSERT goes: the row (in order) and column of its parameter. */
-type RowSlot = { row: number; column: string } | { value: unknown };
-
 /**
  * INSERTs into `table` compiled by Kysely once per shape (the columns given, the number of rows), then
  * run through any executor, a command's transaction included, with new values. A ticket command's
@@ -67,37 +64,37 @@ type RowSlot = { row: number; column: string } | { value: unknown };
  */
 export function preparedInsert<T extends keyof Database>(table: T, returning: 'all' | 'none') {
   type Row = Insertable<Database[T]>;
-  const shapes = new Map<string, { sql: string; slots: RowSlot[] }>();
-  const mark = (row: number, column: string) => `\u0000guichet-insert-${row}-${column}\u0000`;
-  return async (ex: Kysely<Database>, rows: readonly Row[]): Promise<Selectable<Database[T]>[]> => {
+  type Written = Selectable<Database[T]>;
+  const shapes = new Map<string, (ex: Kysely<Database>, args: unknown[]) => Promise<Written[]>>();
+  const given = (row: Row) =>
+    Object.keys(row).filter((c) => (row as Record<string, unknown>)[c] !== undefined);
+  return async (ex: Kysely<Database>, rows: readonly Row[]): Promise<Written[]> => {
     const first = rows[0];
     if (!first) return [];
-    const columns = Object.keys(first).filter((c) => (first as Record<string, unknown>)[c] !== undefined);
-    const key = `${rows.length}:${columns.join(',')}`;
-    let shape = shapes.get(key);
-    if (!shape) {
-      const marked = rows.map((_, i) => Object.fromEntries(columns.map((c) => [c, mark(i, c)])));
-      // The table's own types cannot be spelled here (T is any table): the marks stand for any value.
-      const insert = (ex as unknown as Kysely<Record<string, Record<string, unknown>>>)
-        .insertInto(table)
-        .values(marked);
-      const compiled = (returning === 'all' ? insert.returningAll() : insert).compile();
-      const where = new Map(rows.flatMap((_, i) => columns.map((c) => [mark(i, c), { row: i, column: c }])));
-      shape = {
-        sql: compiled.sql,
-        slots: compiled.parameters.map((p) => where.get(p as string) ?? { value: p }),
-      };
-      shapes.set(key, shape);
-    }
+    const columns = given(first);
     for (const row of rows.slice(1)) {
-      const given = Object.keys(row).filter((c) => (row as Record<string, unknown>)[c] !== undefined);
-      if (given.length !== columns.length || given.some((c) => !columns.includes(c)))
+      const own = given(row);
+      if (own.length !== columns.length || own.some((c) => !columns.includes(c)))
         throw new Error(`prepared insert into ${table}: every row must give the same columns`);
     }
-    const parameters = shape.slots.map((s) =>
-      'row' in s ? (rows[s.row] as Record<string, unknown>)[s.column] : s.value,
+    const key = `${rows.length}:${columns.join(',')}`;
+    let run = shapes.get(key);
+    if (!run) {
+      // One placeholder per value, row after row; the table's own types cannot be spelled here (T is any
+      // table), so the placeholders stand for any value.
+      run = compileWithSlots<unknown[], Written>(ex, rows.length * columns.length, (k, ...marks) => {
+        const insert = (k as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .insertInto(table)
+          .values(
+            rows.map((_, i) => Object.fromEntries(columns.map((c, j) => [c, marks[i * columns.length + j]]))),
+          );
+        return returning === 'all' ? insert.returningAll() : insert;
+      });
+      shapes.set(key, run);
+    }
+    return run(
+      ex,
+      rows.flatMap((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
     );
-    const result = await ex.executeQuery<Selectable<Database[T]>>(CompiledQuery.raw(shape.sql, parameters));
-    return result.rows;
   };
 }
