@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -63,6 +64,35 @@ function freePort(): Promise<number> {
       const { port } = srv.address() as net.AddressInfo;
       srv.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * The established TCP connections to `port` held by each of `pids` (from /proc: the kernel's socket table,
+ * and each process's open descriptors).
+ */
+function establishedPerProcess(port: number, pids: number[]): number[] {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 10) continue;
+      const localPort = parseInt(f[1]!.split(':')[1]!, 16);
+      if (localPort === port && f[3] === '01') inodes.add(f[9]!);
+    }
+  }
+  return pids.map((pid) => {
+    let n = 0;
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1]!)) n++;
+      } catch {
+        // closed meanwhile
+      }
+    }
+    return n;
   });
 }
 
@@ -165,6 +195,73 @@ describe('guichet start', () => {
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   }, 180_000);
+
+  it('with GUICHET_WEB_PROCESSES=2 keep-alive connections are shared evenly, five and five, then ten and ten', async () => {
+    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2' });
+    const [, url] = await server.waitFor(/Guichet is running at (http:\/\/\S+) \(role: all/, 90_000);
+    const port = Number(new URL(url!).port);
+    // The web processes, not other children (tsx's compiler service).
+    const pids = execFileSync('pgrep', ['-P', String(server.child.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter((pid) => fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes('GUICHET_WEB_PROCESS=1'));
+    expect(pids).toHaveLength(2);
+    // Each wave opens ten connections at once, as a proxy's pool or a load generator does, and keeps them.
+    const agents: http.Agent[] = [];
+    const wave = () => {
+      const agent = new http.Agent({ keepAlive: true });
+      agents.push(agent);
+      return Promise.all(
+        Array.from(
+          { length: 10 },
+          () =>
+            new Promise<number>((resolve, reject) => {
+              http
+                .get(`${url}/healthz`, { agent }, (res) => {
+                  res.resume();
+                  res.on('end', () => resolve(res.statusCode ?? 0));
+                })
+                .on('error', reject);
+            }),
+        ),
+      );
+    };
+    try {
+      expect(await wave()).toEqual(Array(10).fill(200));
+      expect(establishedPerProcess(port, pids)).toEqual([5, 5]);
+      expect(await wave()).toEqual(Array(10).fill(200));
+      expect(establishedPerProcess(port, pids)).toEqual([10, 10]);
+    } finally {
+      for (const agent of agents) agent.destroy();
+    }
+    server.child.kill('SIGTERM');
+    expect(await server.exited(15_000)).toBe(0);
+  }, 120_000);
+
+  it('with GUICHET_WEB_PROCESSES=2 SIGTERM lets a request in progress finish before the processes exit', async () => {
+    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2' });
+    const [, url] = await server.waitFor(/Guichet is running at (http:\/\/\S+) \(role: all/, 90_000);
+    const body = JSON.stringify({ email: 'nobody@example.org', password: 'not the password' });
+    const socket = net.connect(Number(new URL(url!).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // The headers and half of the body, then the signal, then the rest of the body.
+    socket.write(
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: guichet.test\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    socket.write(body.slice(20));
+    await ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer).toContain('invalid_credentials');
+    expect(await server.exited(15_000)).toBe(0);
+  }, 120_000);
 
   it('an invalid environment exits 1 with one clear line', async () => {
     server = startServer([], { ...env, PORT: 'abc' });

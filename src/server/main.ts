@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from './app.js';
-import { forkWebProcesses, isWebProcess, type WebProcesses } from './cluster.js';
+import { forkWebProcesses, isWebProcess, serveHandedConnections, type WebProcesses } from './cluster.js';
 import { loadConfig, type Config, type Role } from './config.js';
 import { describeStartupError } from './startup-error.js';
 import { startSqliteCheckpointer } from './db/sqlite-checkpointer.js';
@@ -41,18 +41,23 @@ function displayUrl(address: Pick<AddressInfo, 'address' | 'port'>): string {
 
 /**
  * One of several HTTP processes (GUICHET_WEB_PROCESSES > 1), forked by the primary once the database is
- * migrated: it only serves. The primary stops it with SIGTERM; SIGINT (Ctrl+C reaches the whole process
+ * migrated: it only serves, the connections the primary accepts and hands over (cluster.ts). The primary stops it with SIGTERM; SIGINT (Ctrl+C reaches the whole process
  * group) is left to the primary, so one keypress never counts twice.
  */
 async function startWebProcess(): Promise<RunningServer> {
   const config = loadConfig(process.env);
   const db = createDb(config);
   const app = await buildApp({ config, db });
-  await app.listen({ host: config.host, port: config.port });
+  await app.ready();
+  const connections = await serveHandedConnections(app.server);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await app.close();
+      // Closing answers 503 to requests that arrive meanwhile; those in progress finish before the
+      // database goes.
+      const closing = app.close();
+      await connections.drain();
+      await closing;
       await db.destroy();
     })());
   process.on('SIGINT', () => {});
@@ -62,7 +67,7 @@ async function startWebProcess(): Promise<RunningServer> {
       () => process.exit(1),
     );
   });
-  return { config, url: displayUrl(app.server.address() as AddressInfo), stop };
+  return { config, url: displayUrl({ address: config.host, port: config.port }), stop };
 }
 
 async function announceFirstAdmin(services: Services): Promise<void> {
@@ -104,7 +109,7 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     let url: string | undefined;
     let stop: () => Promise<void> = () => Promise.resolve();
     if ((opts.role === 'web' || opts.role === 'all') && config.webProcesses > 1) {
-      web = await forkWebProcesses(config.webProcesses, displayUrl, (message) => {
+      web = await forkWebProcesses(config.webProcesses, config, displayUrl, (message) => {
         console.error(`guichet: ${message}`);
         void stop().finally(() => process.exit(1));
       });
