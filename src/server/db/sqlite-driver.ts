@@ -40,15 +40,25 @@ interface Prepared extends SqliteStatement {
  * names keep the last value, as better-sqlite3 does. Null when a column name could not be a plain key.
  */
 function rowMaker(columns: BetterSqlite3.ColumnDefinition[]): ((values: unknown[]) => unknown) | null {
-  if (columns.length === 0 || columns.some((c) => c.name === '__proto__')) return null;
-  const fields = columns.map((c, i) => {
+  return objectMaker(columns.map((c) => ({ name: c.name, boolean: c.type?.toLowerCase() === 'boolean' })));
+}
+
+/**
+ * The object maker of rowMaker for fields known in advance (the ticket list reads its rows as JSON arrays
+ * on SQLite): `a[i]` becomes the property `fields[i].name`, 1/0 become true/false for boolean fields.
+ */
+export function objectMaker(
+  fields: readonly { name: string; boolean: boolean }[],
+): ((values: unknown[]) => unknown) | null {
+  if (fields.length === 0 || fields.some((f) => f.name === '__proto__')) return null;
+  const props = fields.map((f, i) => {
     const v = `a[${i}]`;
-    const value = c.type?.toLowerCase() === 'boolean' ? `(${v} === 1 ? true : ${v} === 0 ? false : ${v})` : v;
+    const value = f.boolean ? `(${v} === 1 ? true : ${v} === 0 ? false : ${v})` : v;
     // JSON.stringify quotes any name (the text of a query's aliases) as a valid property key.
-    return `${JSON.stringify(c.name)}: ${value}`;
+    return `${JSON.stringify(f.name)}: ${value}`;
   });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from column names, quoted above
-  return new Function('a', `return { ${fields.join(', ')} };`) as (values: unknown[]) => unknown;
+  return new Function('a', `return { ${props.join(', ')} };`) as (values: unknown[]) => unknown;
 }
 
 /** The rows of a statement left to better-sqlite3's objects (see rowMaker): booleans converted in place. */

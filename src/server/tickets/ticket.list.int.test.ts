@@ -47,6 +47,35 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('shows on each row the same values as the ticket page, field by field', async () => {
+      const items = await allPages(admin, { status: 'all', limit: 4 });
+      expect(items.length).toBe(9);
+      for (const item of items) {
+        const res = await admin.request({ method: 'GET', url: `/api/v1/tickets/${item.id}` });
+        expect(res.statusCode).toBe(200);
+        const detail = res.json<Record<string, unknown>>();
+        for (const [field, value] of Object.entries(item))
+          expect([field, value]).toEqual([field, detail[field]]);
+      }
+      // The data set gives the fields values that tell them apart (a row read back in the wrong order shows).
+      const values = (field: keyof (typeof items)[number]) =>
+        new Set(items.map((i) => JSON.stringify(i[field])));
+      for (const field of ['ref', 'trackId'] as const) expect(values(field).size).toBe(items.length);
+      const varied = [
+        'subject',
+        'createdAt',
+        'status',
+        'assigneeId',
+        'thirdpartyId',
+        'readAt',
+        'closedAt',
+        'origin',
+      ] as const;
+      for (const field of varied) {
+        expect(values(field).size).toBeGreaterThan(1);
+      }
+    });
+
     it('status=all adds closed tickets but never deleted ones; status=deleted shows only those', async () => {
       expect(await found({ status: 'all' })).toEqual(ids([...open(), T.closed]));
       expect(await found({ status: 'deleted' })).toEqual([T.deleted.id]);

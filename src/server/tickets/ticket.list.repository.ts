@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type SqlBool } from 'kysely';
 import type { TicketStatus } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
+import { objectMaker } from '../db/sqlite-driver.js';
 import type { KeysetPosition } from './ticket.list.cursor.js';
 import type { TicketFilter, TicketOrder } from './ticket.list.filter.js';
 import { partsOf, SORT_KEYS, where, type Eb, type ListContext, type Part } from './ticket.list.where.js';
@@ -50,7 +51,27 @@ export function createTicketListRepository(db: Db) {
   const k = db.kysely;
   const pg = db.dialect === 'postgres';
   // Built once (kysely builders are immutable): parsing the thirty column names was a twentieth of a page.
-  const listColumns = k.selectFrom('tickets as t').select(LIST_COLUMNS.map((c) => `t.${c}` as const));
+  const plainColumns = k.selectFrom('tickets as t').select(LIST_COLUMNS.map((c) => `t.${c}` as const));
+  // SQLite: the id (the union of several scans orders by it), then the whole row as one JSON array, which
+  // jsonRow below turns back into the row PostgreSQL answers. better-sqlite3 makes each of a page's ~800
+  // values on its own, two thirds of the query; one string per row, parsed by V8, costs a third less.
+  const listColumns = pg
+    ? plainColumns
+    : (k
+        .selectFrom('tickets as t')
+        .select([
+          't.id',
+          sql<string>`json_array(${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))})`.as('row_json'),
+        ]) as unknown as typeof plainColumns);
+  /** SQLite: a row of the JSON arrays above, with its sort value, as the row PostgreSQL answers. */
+  const fromJson = objectMaker(
+    [...LIST_COLUMNS, 'sort_value'].map((name) => ({ name, boolean: name === 'is_open' })),
+  ) as (values: unknown[]) => ListRow;
+  const jsonRow = (r: { row_json: string; sort_value: string | number | null }): ListRow => {
+    const values = JSON.parse(r.row_json) as unknown[];
+    values.push(r.sort_value);
+    return fromJson(values);
+  };
 
   /**
    * One ordered, limited scan: a part of the list, and within it either the rows with a sort value or
@@ -161,7 +182,8 @@ export function createTicketListRepository(db: Db) {
       if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? '');
       compiled.set(cacheKey, query);
     }
-    return (await k.executeQuery(query)).rows;
+    const { rows } = await k.executeQuery(query);
+    return pg ? rows : (rows as unknown as Parameters<typeof jsonRow>[0][]).map(jsonRow);
   }
 
   function compile(
