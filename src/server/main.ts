@@ -41,8 +41,9 @@ function displayUrl(address: Pick<AddressInfo, 'address' | 'port'>): string {
 
 /**
  * One of several HTTP processes (GUICHET_WEB_PROCESSES > 1), forked by the primary once the database is
- * migrated: it only serves, the connections the primary accepts and hands over (cluster.ts). The primary stops it with SIGTERM; SIGINT (Ctrl+C reaches the whole process
- * group) is left to the primary, so one keypress never counts twice.
+ * migrated: it only serves the connections that the primary accepts and hands over (cluster.ts). The
+ * primary stops it with SIGTERM; SIGINT (Ctrl+C reaches the whole process group) is left to the primary,
+ * so one keypress never counts twice.
  */
 async function startWebProcess(): Promise<RunningServer> {
   const config = loadConfig(process.env);
