@@ -67,6 +67,22 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The web processes forked by `primary`, not its other children (tsx's compiler service). */
+function webProcesses(primary: number | undefined): number[] {
+  const children = execFileSync('pgrep', ['-P', String(primary)], { encoding: 'utf8' });
+  return children
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes('GUICHET_WEB_PROCESS=1');
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
 /**
  * The established TCP connections to `port` held by each of `pids` (from /proc: the kernel's socket table,
  * and each process's open descriptors).
@@ -162,7 +178,10 @@ describe('guichet start', () => {
   });
 
   it('with GUICHET_WEB_PROCESSES=2 two processes serve the port, a dead one is replaced, SIGTERM stops all', async () => {
-    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2' });
+    // A temporary directory of its own: each web process keeps its private socket in it.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-start-tmp-'));
+    const socketDirs = () => fs.readdirSync(tmp).filter((name) => name.startsWith('guichet-web-'));
+    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2', TMPDIR: tmp });
     const [, url] = await server.waitFor(
       /Guichet is running at (http:\/\/\S+) \(role: all, SQLite, 2 web processes\)/,
       90_000,
@@ -170,13 +189,11 @@ describe('guichet start', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/healthz`)));
     expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
 
-    const children = () =>
-      execFileSync('pgrep', ['-P', String(server?.child.pid)], { encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean)
-        .map(Number);
+    const children = () => webProcesses(server?.child.pid);
     const [first] = children();
     expect(children()).toHaveLength(2);
+    const before = socketDirs();
+    expect(before).toHaveLength(2);
     process.kill(first!, 'SIGKILL');
     const deadline = Date.now() + 60_000;
     while (!/a web process exited/.test(server.stderr()) && Date.now() < deadline) {
@@ -188,24 +205,43 @@ describe('guichet start', () => {
     }
     expect(children()).not.toContain(first);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // The killed process's socket directory is gone, the new process has its own.
+    while (socketDirs().length !== 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const after = socketDirs();
+    expect(after).toHaveLength(2);
+    expect(after.filter((d) => before.includes(d))).toHaveLength(1);
 
     const pids = children();
     server.child.kill('SIGTERM');
     expect(await server.exited(10_000)).toBe(0);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(socketDirs()).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
   }, 180_000);
+
+  it('with GUICHET_WEB_PROCESSES=2 the web processes leave with a killed primary, and leave nothing behind', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-start-tmp-'));
+    const socketDirs = () => fs.readdirSync(tmp).filter((name) => name.startsWith('guichet-web-'));
+    server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2', TMPDIR: tmp });
+    await server.waitFor(/Guichet is running at (http:\/\/\S+) \(role: all/, 90_000);
+    const pids = webProcesses(server.child.pid);
+    expect(pids).toHaveLength(2);
+    expect(socketDirs()).toHaveLength(2);
+    server.child.kill('SIGKILL');
+    const alive = () => pids.filter((pid) => fs.existsSync(`/proc/${pid}`));
+    const deadline = Date.now() + 10_000;
+    while (alive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toEqual([]);
+    expect(socketDirs()).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 120_000);
 
   it('with GUICHET_WEB_PROCESSES=2 keep-alive connections are shared evenly, five and five, then ten and ten', async () => {
     server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2' });
     const [, url] = await server.waitFor(/Guichet is running at (http:\/\/\S+) \(role: all/, 90_000);
     const port = Number(new URL(url!).port);
-    // The web processes, not other children (tsx's compiler service).
-    const pids = execFileSync('pgrep', ['-P', String(server.child.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-      .filter((pid) => fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes('GUICHET_WEB_PROCESS=1'));
+    const pids = webProcesses(server.child.pid);
     expect(pids).toHaveLength(2);
     // Each wave opens ten connections at once, as a proxy's pool or a load generator does, and keeps them.
     const agents: http.Agent[] = [];

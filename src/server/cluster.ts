@@ -16,6 +16,8 @@ const DRAIN_MS = 10_000;
 const READY = 'guichet:web-ready';
 const CONNECTION = 'guichet:connection';
 const CLOSED = 'guichet:connection-closed';
+/** Each web process's private socket lives in a directory of its own, named so. */
+const SOCKET_DIR_PREFIX = 'guichet-web-';
 
 const isMessage = (m: unknown, type: string): boolean =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
@@ -106,9 +108,13 @@ export async function forkWebProcesses(
       const startedAt = Date.now();
       const worker = cluster.fork({ [WEB_PROCESS_ENV]: '1' });
       workers.add(worker);
+      /** The web process's private socket directory, removed here if the process dies without doing so. */
+      let socketDir: string | undefined;
       worker.on('message', (m: unknown) => {
         if (isMessage(m, CLOSED)) released(worker);
         else if (isMessage(m, READY)) {
+          const dir = (m as { dir?: unknown }).dir;
+          if (typeof dir === 'string' && path.basename(dir).startsWith(SOCKET_DIR_PREFIX)) socketDir = dir;
           earlyExits = 0;
           open.set(worker, 0);
           for (const socket of waiting.splice(0)) hand(socket);
@@ -118,6 +124,7 @@ export async function forkWebProcesses(
       worker.once('exit', (code, signal) => {
         workers.delete(worker);
         open.delete(worker);
+        if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
         if (stopping) return;
         const early = Date.now() - startedAt < EARLY_EXIT_MS;
         const why = signal ? `signal ${signal}` : `code ${String(code)}`;
@@ -166,7 +173,9 @@ export async function forkWebProcesses(
  * when it falls idle, for at most 10 s.
  */
 export async function serveHandedConnections(server: http.Server): Promise<{ drain(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-web-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_DIR_PREFIX));
+  // Whatever the way out, drain or not (a primary that dies takes its web processes with it at once).
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ path: path.join(dir, 'http.sock'), exclusive: true }, () => {
@@ -177,25 +186,25 @@ export async function serveHandedConnections(server: http.Server): Promise<{ dra
   const sockets = new Set<net.Socket>();
   let draining = false;
   // The primary may be gone already (it stops last, but a crash of it closes the channel).
-  const tell = (type: string) => {
-    if (process.connected) process.send?.({ type });
+  const tell = (message: { type: string; dir?: string }) => {
+    if (process.connected) process.send?.(message);
   };
   process.on('message', (m: unknown, socket?: net.Socket) => {
     if (!isMessage(m, CONNECTION) || !socket) return;
     if (draining) {
       socket.destroy();
-      tell(CLOSED);
+      tell({ type: CLOSED });
       return;
     }
     sockets.add(socket);
     socket.once('close', () => {
       sockets.delete(socket);
-      tell(CLOSED);
+      tell({ type: CLOSED });
     });
     server.emit('connection', socket);
     socket.resume();
   });
-  tell(READY);
+  tell({ type: READY, dir });
   return {
     async drain() {
       draining = true;
@@ -205,7 +214,6 @@ export async function serveHandedConnections(server: http.Server): Promise<{ dra
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       for (const socket of sockets) socket.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
