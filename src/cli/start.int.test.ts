@@ -67,6 +67,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A temporary directory of a server's own (its TMPDIR): each web process keeps its private socket in it. */
+function privateTmp() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-start-tmp-'));
+  return { tmp, socketDirs: () => fs.readdirSync(tmp).filter((name) => name.startsWith('guichet-web-')) };
+}
+
 /** The web processes forked by `primary`, not its other children (tsx's compiler service). */
 function webProcesses(primary: number | undefined): number[] {
   const children = execFileSync('pgrep', ['-P', String(primary)], { encoding: 'utf8' });
@@ -178,9 +184,7 @@ describe('guichet start', () => {
   });
 
   it('with GUICHET_WEB_PROCESSES=2 two processes serve the port, a dead one is replaced, SIGTERM stops all', async () => {
-    // A temporary directory of its own: each web process keeps its private socket in it.
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-start-tmp-'));
-    const socketDirs = () => fs.readdirSync(tmp).filter((name) => name.startsWith('guichet-web-'));
+    const { tmp, socketDirs } = privateTmp();
     server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2', TMPDIR: tmp });
     const [, url] = await server.waitFor(
       /Guichet is running at (http:\/\/\S+) \(role: all, SQLite, 2 web processes\)/,
@@ -221,8 +225,7 @@ describe('guichet start', () => {
   }, 180_000);
 
   it('with GUICHET_WEB_PROCESSES=2 the web processes leave with a killed primary, and leave nothing behind', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-start-tmp-'));
-    const socketDirs = () => fs.readdirSync(tmp).filter((name) => name.startsWith('guichet-web-'));
+    const { tmp, socketDirs } = privateTmp();
     server = startServer([], { ...env, GUICHET_WEB_PROCESSES: '2', TMPDIR: tmp });
     await server.waitFor(/Guichet is running at (http:\/\/\S+) \(role: all/, 90_000);
     const pids = webProcesses(server.child.pid);

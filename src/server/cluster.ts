@@ -22,6 +22,17 @@ const SOCKET_DIR_PREFIX = 'guichet-web-';
 const isMessage = (m: unknown, type: string): boolean =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
 
+/** Resolves once `server` listens; rejects with the listen error (EADDRINUSE…) instead of emitting it. */
+function listenOn(server: net.Server, options: net.ListenOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 export interface WebProcesses {
   /** The address the processes listen on (they share one port). */
   url: string;
@@ -94,13 +105,7 @@ export async function forkWebProcesses(
 
   const server = net.createServer({ pauseOnConnect: true }, hand);
   // Refused at once: no process is forked when the port cannot be had (EADDRINUSE says so in one line).
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: listen.host, port: listen.port }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, { host: listen.host, port: listen.port });
   server.on('error', (err) => console.error(`guichet: accepting a connection failed: ${err.message}`));
 
   const fork = (): Promise<void> =>
@@ -176,13 +181,7 @@ export async function serveHandedConnections(server: http.Server): Promise<{ dra
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_DIR_PREFIX));
   // Whatever the way out, drain or not (a primary that dies takes its web processes with it at once).
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ path: path.join(dir, 'http.sock'), exclusive: true }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, { path: path.join(dir, 'http.sock'), exclusive: true });
   const sockets = new Set<net.Socket>();
   let draining = false;
   // The primary may be gone already (it stops last, but a crash of it closes the channel).
