@@ -184,12 +184,16 @@ async function benchmark(target: Target): Promise<string> {
     const openIds = await openTicketIds({ url: server.url, token }, 2000);
     const before = target.open();
     const countBefore = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets`.execute(before.kysely);
+    const thirdparties = await sql<{ n: number }>`SELECT max(id) AS n FROM thirdparties`.execute(
+      before.kysely,
+    );
     await before.destroy();
     const measures = await runScenarios(
       {
         url: server.url,
         token,
         tickets: Number(countBefore.rows[0]?.n ?? opts.tickets),
+        thirdparties: Number(thirdparties.rows[0]?.n ?? opts.thirdparties),
         duration: opts.duration,
         connections: opts.connections,
         openIds,

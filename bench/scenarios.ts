@@ -21,6 +21,8 @@ export interface ScenarioContext {
   url: string;
   token: string;
   tickets: number;
+  /** The highest third party id (ids run from 1). */
+  thirdparties: number;
   duration: number;
   connections: number;
   /** Ids of open tickets, for messages. */
@@ -110,7 +112,7 @@ export async function openTicketIds(
   let cursor: string | null = null;
   while (ids.length < count) {
     const page: { items: { id: number }[]; nextCursor: string | null } = await getJson(
-      { ...ctx, tickets: 0, duration: 0, connections: 0, openIds: [] },
+      { ...ctx, tickets: 0, thirdparties: 0, duration: 0, connections: 0, openIds: [] },
       `/api/v1/tickets?status=read,assigned,in_progress&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
     );
     ids.push(...page.items.map((t) => t.id));
@@ -157,6 +159,12 @@ export async function runScenarios(ctx: ScenarioContext, log: (m: Measure) => vo
     await run('open tickets, page 200', () => ({ path: `/api/v1/tickets?cursor=${deep}` }));
   }
   await run('sorted by severity', () => ({ path: '/api/v1/tickets?sort=severity&order=desc' }));
+  // A customer's page, as the staff app reads it: the customer list with its open-ticket counts, a third
+  // party's Tickets tab (all its tickets, newest first).
+  await run('third parties', () => ({ path: '/api/v1/thirdparties' }));
+  await run("a third party's tickets", () => ({
+    path: `/api/v1/tickets?thirdparty=${1 + r.int(ctx.thirdparties)}&status=all&limit=25`,
+  }));
   const companies = cycle(['dupont', 'garage', 'lefevre', 'boulangerie', 'muller', 'hotel']);
   await run('search company', () => ({ path: `/api/v1/tickets?searchIn=company&q=${q(companies())}` }));
   const subjects = cycle(['imprimante', 'vpn', 'badgeuse', 'messagerie', 'écran', 'fortigate']);

@@ -55,14 +55,19 @@ export function createTicketListRepository(db: Db) {
   // SQLite: the id (the union of several scans orders by it), then the whole row as one JSON array, which
   // jsonRow below turns back into the row PostgreSQL answers. better-sqlite3 makes each of a page's ~800
   // values on its own, two thirds of the query; one string per row, parsed by V8, costs a third less.
-  const listColumns = pg
-    ? plainColumns
-    : (k
-        .selectFrom('tickets as t')
-        .select([
-          't.id',
-          sql<string>`json_array(${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))})`.as('row_json'),
-        ]) as unknown as typeof plainColumns);
+  const jsonColumns = (from: 'tickets as t') =>
+    k
+      .selectFrom(from)
+      .select([
+        't.id',
+        sql<string>`json_array(${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))})`.as('row_json'),
+      ]) as unknown as typeof plainColumns;
+  /** SQLite: the tickets table read through the third party's index (ListContext.viaThirdparty). */
+  const viaThirdparty = sql.raw(
+    'tickets AS t INDEXED BY tickets_thirdparty_idx',
+  ) as unknown as 'tickets as t';
+  const listColumns = pg ? plainColumns : jsonColumns('tickets as t');
+  const thirdpartyColumns = pg ? plainColumns : jsonColumns(viaThirdparty);
   /** SQLite: a row of the JSON arrays above, with its sort value, as the row PostgreSQL answers. */
   const fromJson = objectMaker(
     [...LIST_COLUMNS, 'sort_value'].map((name) => ({ name, boolean: name === 'is_open' })),
@@ -89,7 +94,7 @@ export function createTicketListRepository(db: Db) {
     const key = SORT_KEYS[o.sort];
     const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
-    let q = listColumns
+    let q = (ctx.viaThirdparty ? thirdpartyColumns : listColumns)
       .select(sql<string | number | null>`${key.expr}`.as('sort_value'))
       .where((eb) => where(eb as unknown as Eb, part, f, ctx, pg));
     if (nulls) {
@@ -134,7 +139,8 @@ export function createTicketListRepository(db: Db) {
     limit: number,
   ): Promise<ListContext> {
     const search = ctx.search;
-    if (pg || !search || !('candidates' in search) || !search.streamsInIdOrder) return ctx;
+    if (pg || ctx.viaThirdparty || !search || !('candidates' in search) || !search.streamsInIdOrder)
+      return ctx;
     if (o.sort !== 'createdAt' && o.sort !== 'ref') return ctx;
     const desc = o.order === 'desc';
     // Twice the page: concurrent creations may swap a few neighbours' dates.
@@ -174,7 +180,7 @@ export function createTicketListRepository(db: Db) {
     const ctx = await knownMatches(f, o, ctxIn, after, limit);
     const cacheKey =
       ctx.search === null && f.overdue === undefined && !f.search && !f.text
-        ? JSON.stringify([f, o, after, limit])
+        ? JSON.stringify([f, o, after, limit, ctx.viaThirdparty === true])
         : undefined;
     const known = cacheKey === undefined ? undefined : compiled.get(cacheKey);
     const query = known ?? compile(f, o, ctx, after, limit);
@@ -231,6 +237,19 @@ export function createTicketListRepository(db: Db) {
       return countRows(f, ctx, cap);
     },
 
+    /** Whether the third party has fewer than `n` tickets, counted on its index (no row is read). */
+    async thirdpartyHasFewer(thirdpartyId: number, n: number): Promise<boolean> {
+      const inner = k
+        .selectFrom('tickets')
+        .select(sql`1`.as('one'))
+        .where('thirdparty_id', '=', thirdpartyId);
+      const r = await k
+        .selectFrom(inner.limit(n).as('c'))
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return Number(r?.n ?? 0) < n;
+    },
+
     /** Tickets with these statuses, from the counters the triggers keep (no row is read). */
     async countByStatus(statuses: readonly TicketStatus[]): Promise<number> {
       const r = await sql<{ n: number | null }>`
@@ -258,15 +277,17 @@ export function createTicketListRepository(db: Db) {
       // Walks the candidates and checks each ticket, stopping at the cap. SQLite streams them out of
       // its full-text index; PostgreSQL reads its GIN index first (OFFSET 0 keeps the subquery whole,
       // so its planner cannot turn the count into a walk of the whole list index).
-      const base = search
+      // A third party's few tickets: read through its index, each checked against the search.
+      const walk = search && !ctx.viaThirdparty ? search : null;
+      const base = walk
         ? k
-            .selectFrom(sql<{ id: number }>`(${search.candidates}${pg ? sql` OFFSET 0` : sql``})`.as('m'))
+            .selectFrom(sql<{ id: number }>`(${walk.candidates}${pg ? sql` OFFSET 0` : sql``})`.as('m'))
             .crossJoin('tickets as t')
             .where((eb) => eb('t.id', '=', eb.ref('m.id')))
-        : k.selectFrom('tickets as t');
+        : k.selectFrom(ctx.viaThirdparty && !pg ? viaThirdparty : 'tickets as t');
       const inner = base
         .select(sql`1`.as('one'))
-        .where((eb) => where(eb as unknown as Eb, part, f, plain, pg))
+        .where((eb) => where(eb as unknown as Eb, part, f, walk ? plain : ctx, pg))
         .limit(cap - n);
       const r = await k
         .selectFrom(inner.as('c'))

@@ -63,6 +63,9 @@ export function createTicketListService(deps: {
       },
       search: null,
     };
+    // A few tickets of one third party are read through its index (ListContext.viaThirdparty).
+    if (filter.thirdpartyId !== undefined && db.dialect === 'sqlite')
+      ctx.viaThirdparty = await list.thirdpartyHasFewer(filter.thirdpartyId, DRIVING_BELOW);
     // The index first takes in what was written since the last search: then the plan sees its words.
     if (filter.search || filter.text) await search.catchUp();
     const plan = await search.plan(filter);

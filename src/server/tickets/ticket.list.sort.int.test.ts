@@ -3,7 +3,9 @@ import type { TicketListItem } from '../../common/schemas/ticket.schema.js';
 import { TICKET_SORTS, TICKET_STATUSES, type TicketSort } from '../../common/tickets.js';
 import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { ENGINES } from '../../../test/helpers/db.js';
-import { allPages, seedListData } from './ticket.list.fixtures.js';
+import { allPages, HOUR, listPage, seedListData, START } from './ticket.list.fixtures.js';
+import { newTicket, ticketApi } from './ticket.fixtures.js';
+import { createTicketListRepository } from './ticket.list.repository.js';
 
 /** The value a column sorts by, as the list defines it (severity by dictionary position, status by workflow). */
 const SEVERITY_RANK: Record<string, number> = { LOW: 10, NORMAL: 20, HIGH: 30, BLOCKING: 40 };
@@ -75,6 +77,74 @@ for (const engine of ENGINES) {
       expect(twins).toHaveLength(3);
       expect(new Set(twins.map((i) => i.createdAt)).size).toBe(1);
       expect(twins.map((i) => i.id)).toEqual(twins.map((i) => i.id).sort((a, b) => b - a));
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`a third party's tickets (${engine})`, () => {
+    let t: TestApp;
+    let admin: Session;
+    let dupont: number;
+    beforeAll(async () => {
+      t = await createTestApp(engine);
+      admin = await login(t.app, ADMIN.email, ADMIN.password);
+      const data = await seedListData(t, admin);
+      dupont = data.thirdparties.dupont;
+      // More of its tickets, with every sort column varied, an hour apart; one closed, one assigned.
+      const base = START.getTime() + 100 * HOUR;
+      const more: Record<string, unknown>[] = [
+        { subject: 'Zèbre imprimé de travers', severityCode: 'LOW', typeCode: 'HELP' },
+        { subject: 'Alarme du serveur', severityCode: 'BLOCKING', typeCode: 'ISSUE' },
+        { subject: 'Modem à remplacer', severityCode: 'HIGH', assigneeId: data.agent.userId },
+        { subject: 'Badge perdu', severityCode: 'NORMAL', unread: true },
+        { subject: 'Alarme du serveur', severityCode: 'HIGH', typeCode: 'COM' },
+      ];
+      for (const [i, extra] of more.entries()) {
+        t.clock.set(new Date(base + i * HOUR));
+        const ticket = await newTicket(admin, { message: '<p>Détails.</p>', thirdpartyId: dupont, ...extra });
+        if (i === 1)
+          expect((await ticketApi(admin).act(ticket.id, 'close', { resolution: 'solved' })).statusCode).toBe(
+            200,
+          );
+      }
+    });
+    afterAll(async () => t.close());
+
+    for (const sort of TICKET_SORTS) {
+      it(`sort=${sort}: they come in the order of the whole list, page after page`, async () => {
+        // SQLite reads a third party's few tickets through its own index and sorts them; the whole list
+        // walks the sort's index. Both give the same tickets in the same order.
+        for (const order of ['asc', 'desc'] as const) {
+          const whole = await allPages(admin, { status: 'all', sort, order, limit: 200 });
+          const mine = whole.filter((i) => i.thirdpartyId === dupont);
+          expect(mine).toHaveLength(7);
+          const paged = await allPages(admin, { status: 'all', thirdparty: dupont, sort, order, limit: 1 });
+          expect(paged.map((i) => i.id)).toEqual(mine.map((i) => i.id));
+          const open = await allPages(admin, { thirdparty: dupont, sort, order, limit: 2 });
+          expect(open.map((i) => i.id)).toEqual(mine.filter((i) => i.status !== 'closed').map((i) => i.id));
+        }
+      });
+    }
+
+    it('a search within them finds the same tickets as the search over the whole list', async () => {
+      const whole = await allPages(admin, { q: 'alarme', searchIn: 'subject', status: 'all' });
+      const mine = await allPages(admin, {
+        q: 'alarme',
+        searchIn: 'subject',
+        status: 'all',
+        thirdparty: dupont,
+      });
+      expect(mine.map((i) => i.id)).toEqual(whole.filter((i) => i.thirdpartyId === dupont).map((i) => i.id));
+      expect(mine).toHaveLength(2);
+      const query = { q: 'alarme', searchIn: 'subject', status: 'all', thirdparty: dupont, limit: 1 };
+      expect((await listPage(admin, query)).total).toBe(2);
+    });
+
+    it('it has fewer tickets than a number when its index holds fewer (deleted ones count)', async () => {
+      const list = createTicketListRepository(t.testDb.db);
+      expect(await list.thirdpartyHasFewer(dupont, 8)).toBe(true);
+      expect(await list.thirdpartyHasFewer(dupont, 7)).toBe(false);
     });
   });
 }

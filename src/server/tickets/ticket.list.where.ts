@@ -57,6 +57,12 @@ export interface ListContext {
   now: Date;
   delays: OverdueDelays;
   search: SearchUse | null;
+  /**
+   * SQLite, a list of one third party's tickets, which are few (ticket.list.service.ts decides): its rows
+   * are read through the third party's index and sorted, whatever the order. SQLite keeps no statistics
+   * and would walk the sort's index over every open ticket instead, checking each.
+   */
+  viaThirdparty?: boolean;
 }
 
 /**
