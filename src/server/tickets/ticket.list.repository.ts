@@ -122,6 +122,12 @@ export function createTicketListRepository(db: Db) {
    */
   const compiled = new Map<string, CompiledQuery<ListRow>>();
   const COMPILED_MAX = 200;
+  /**
+   * A third party's lists differ from another's by its id alone: they are compiled with this stand-in in
+   * its place (a parameter), which each run replaces by the id. A customer's Tickets tab would otherwise
+   * build and compile its query anew for every customer (a tenth of its time).
+   */
+  const THIRDPARTY_STANDIN = -4_242_424_242;
 
   /**
    * SQLite, a search matching many tickets, the list by creation or reference: the matches nearest the
@@ -178,17 +184,26 @@ export function createTicketListRepository(db: Db) {
     limit: number,
   ): Promise<ListRow[]> {
     const ctx = await knownMatches(f, o, ctxIn, after, limit);
+    const thirdpartyId = f.thirdpartyId;
+    const shape = thirdpartyId === undefined ? f : { ...f, thirdpartyId: THIRDPARTY_STANDIN };
     const cacheKey =
       ctx.search === null && f.overdue === undefined && !f.search && !f.text
-        ? JSON.stringify([f, o, after, limit, ctx.viaThirdparty === true])
+        ? JSON.stringify([shape, o, after, limit, ctx.viaThirdparty === true])
         : undefined;
     const known = cacheKey === undefined ? undefined : compiled.get(cacheKey);
-    const query = known ?? compile(f, o, ctx, after, limit);
+    const query = known ?? compile(shape, o, ctx, after, limit);
     if (cacheKey !== undefined && !known) {
       if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? '');
       compiled.set(cacheKey, query);
     }
-    const { rows } = await k.executeQuery(query);
+    const { rows } = await k.executeQuery(
+      thirdpartyId === undefined
+        ? query
+        : {
+            ...query,
+            parameters: query.parameters.map((p) => (p === THIRDPARTY_STANDIN ? thirdpartyId : p)),
+          },
+    );
     return pg ? rows : (rows as unknown as Parameters<typeof jsonRow>[0][]).map(jsonRow);
   }
 

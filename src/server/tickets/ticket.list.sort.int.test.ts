@@ -86,11 +86,13 @@ for (const engine of ENGINES) {
     let t: TestApp;
     let admin: Session;
     let dupont: number;
+    let reseaux: number;
     beforeAll(async () => {
       t = await createTestApp(engine);
       admin = await login(t.app, ADMIN.email, ADMIN.password);
       const data = await seedListData(t, admin);
       dupont = data.thirdparties.dupont;
+      reseaux = data.thirdparties.reseaux;
       // More of its tickets, with every sort column varied, an hour apart; one closed, one assigned.
       const base = START.getTime() + 100 * HOUR;
       const more: Record<string, unknown>[] = [
@@ -139,6 +141,14 @@ for (const engine of ENGINES) {
       expect(mine).toHaveLength(2);
       const query = { q: 'alarme', searchIn: 'subject', status: 'all', thirdparty: dupont, limit: 1 };
       expect((await listPage(admin, query)).total).toBe(2);
+    });
+
+    it("one third party's list after another's holds only its own tickets", async () => {
+      const whole = await allPages(admin, { status: 'all', limit: 200 });
+      for (const id of [dupont, reseaux, dupont, reseaux]) {
+        const theirs = await allPages(admin, { status: 'all', thirdparty: id, limit: 25 });
+        expect(theirs.map((i) => i.id)).toEqual(whole.filter((i) => i.thirdpartyId === id).map((i) => i.id));
+      }
     });
 
     it('it has fewer tickets than a number when its index holds fewer (deleted ones count)', async () => {
