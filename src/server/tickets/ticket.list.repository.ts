@@ -276,7 +276,10 @@ export function createTicketListRepository(db: Db) {
   /** Matching rows, counting no further than `cap` (countUpTo above says when). */
   async function countRows(f: TicketFilter, ctx: ListContext, cap: number): Promise<number> {
     const search = ctx.search && 'candidates' in ctx.search ? ctx.search : null;
-    const plain = { ...ctx, search: search ? null : ctx.search };
+    // The search's candidates are walked, each ticket checked against the rest of the filter; a third
+    // party's few tickets are read through its index instead, each checked against the search as well.
+    const walk = search && !ctx.viaThirdparty ? search : null;
+    const checked = walk ? { ...ctx, search: null } : ctx;
     // Nothing but the search and whole parts of the list: the (is_open, id) index answers alone.
     const indexOnly = Object.keys(f).every((key) => key === 'statuses' || key === 'search' || key === 'text');
     let n = 0;
@@ -292,8 +295,6 @@ export function createTicketListRepository(db: Db) {
       // Walks the candidates and checks each ticket, stopping at the cap. SQLite streams them out of
       // its full-text index; PostgreSQL reads its GIN index first (OFFSET 0 keeps the subquery whole,
       // so its planner cannot turn the count into a walk of the whole list index).
-      // A third party's few tickets: read through its index, each checked against the search.
-      const walk = search && !ctx.viaThirdparty ? search : null;
       const base = walk
         ? k
             .selectFrom(sql<{ id: number }>`(${walk.candidates}${pg ? sql` OFFSET 0` : sql``})`.as('m'))
@@ -302,7 +303,7 @@ export function createTicketListRepository(db: Db) {
         : k.selectFrom(ctx.viaThirdparty && !pg ? viaThirdparty : 'tickets as t');
       const inner = base
         .select(sql`1`.as('one'))
-        .where((eb) => where(eb as unknown as Eb, part, f, walk ? plain : ctx, pg))
+        .where((eb) => where(eb as unknown as Eb, part, f, checked, pg))
         .limit(cap - n);
       const r = await k
         .selectFrom(inner.as('c'))
