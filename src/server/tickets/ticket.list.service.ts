@@ -1,4 +1,5 @@
 import type { TicketListItem, TicketListPage, TicketListQuery } from '../../common/schemas/ticket.schema.js';
+import type { TicketStatus } from '../../common/tickets.js';
 import { can, requirePermission, type Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
@@ -31,6 +32,8 @@ export interface PreparedList {
   ctx: ListContext;
   /** Nothing can match: a search without a letter or digit, or whose words are in no ticket. */
   empty: boolean;
+  /** The filtered third party's tickets by status, when it has few (SQLite reads them first). */
+  thirdpartyCounts?: Map<TicketStatus, number> | null;
 }
 
 /** GET /tickets and its CSV export (SPEC 2.7). */
@@ -63,13 +66,17 @@ export function createTicketListService(deps: {
       },
       search: null,
     };
-    // A few tickets of one third party are read through its index (ListContext.viaThirdparty).
-    if (filter.thirdpartyId !== undefined && db.dialect === 'sqlite')
-      ctx.viaThirdparty = await list.thirdpartyHasFewer(filter.thirdpartyId, DRIVING_BELOW);
+    // A few tickets of one third party are read through its index (ListContext.viaThirdparty); their
+    // counts by status, read from the same index, give the total of its Tickets tab.
+    const thirdpartyCounts =
+      filter.thirdpartyId !== undefined && db.dialect === 'sqlite'
+        ? await list.thirdpartyStatusCounts(filter.thirdpartyId, DRIVING_BELOW)
+        : undefined;
+    if (thirdpartyCounts !== undefined) ctx.viaThirdparty = thirdpartyCounts !== null;
     // The index first takes in what was written since the last search: then the plan sees its words.
     if (filter.search || filter.text) await search.catchUp();
     const plan = await search.plan(filter);
-    if (plan === null) return { filter, order, ctx, empty: true };
+    if (plan === null) return { filter, order, ctx, empty: true, thirdpartyCounts };
     if (plan) {
       // Few matches: read them by id, then sort. Many: walk the list index and check each row.
       const ids = (await search.mayBeFew(plan, DRIVING_BELOW))
@@ -86,11 +93,14 @@ export function createTicketListService(deps: {
               ...(plan.streamsInIdOrder ? { streamsInIdOrder: true } : {}),
             };
     }
-    return { filter, order, ctx, empty: false };
+    return { filter, order, ctx, empty: false, thirdpartyCounts };
   }
 
   /** Only statuses: the counters answer exactly without reading a row. */
   const statusOnly = (f: TicketFilter) => Object.keys(f).every((key) => key === 'statuses');
+  /** Only a third party and statuses: its counts by status answer exactly (a customer's Tickets tab). */
+  const thirdpartyOnly = (f: TicketFilter) =>
+    Object.keys(f).every((key) => key === 'statuses' || key === 'thirdpartyId');
 
   const present = (rows: TicketListRow[], ctx: ListContext) => presentListRows(rows, ctx);
 
@@ -99,7 +109,20 @@ export function createTicketListService(deps: {
     const rows = await list.read(p.filter, p.order, p.ctx, null, limit + 1);
     if (statusOnly(p.filter))
       return { rows, total: await list.countByStatus(p.filter.statuses), totalCapped: false };
-    const n = rows.length <= limit ? rows.length : await list.countUpTo(p.filter, p.ctx, TOTAL_CAP + 1);
+    if (rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
+    const f = p.filter;
+    if (f.thirdpartyId !== undefined && thirdpartyOnly(f)) {
+      // PostgreSQL counts them here, once, from the same index (SQLite did while preparing).
+      const counts =
+        p.thirdpartyCounts === undefined
+          ? await list.thirdpartyStatusCounts(f.thirdpartyId, TOTAL_CAP + 1)
+          : p.thirdpartyCounts;
+      if (counts) {
+        const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+        return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
+      }
+    }
+    const n = await list.countUpTo(f, p.ctx, TOTAL_CAP + 1);
     return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
   }
 

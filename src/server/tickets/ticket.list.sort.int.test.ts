@@ -151,10 +151,38 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('it has fewer tickets than a number when its index holds fewer (deleted ones count)', async () => {
+    it('its tickets are counted by status from its index, and only while they are fewer than asked', async () => {
+      const whole = await allPages(admin, { status: 'all', limit: 200 });
+      const tally = new Map<string, number>();
+      for (const i of whole.filter((i) => i.thirdpartyId === dupont))
+        tally.set(i.status, (tally.get(i.status) ?? 0) + 1);
       const list = createTicketListRepository(t.testDb.db);
-      expect(await list.thirdpartyHasFewer(dupont, 8)).toBe(true);
-      expect(await list.thirdpartyHasFewer(dupont, 7)).toBe(false);
+      expect(await list.thirdpartyStatusCounts(dupont, 8)).toEqual(tally);
+      expect(await list.thirdpartyStatusCounts(dupont, 7)).toBeNull();
+    });
+
+    it('its Tickets tab gives the exact total of every status filter, whatever the page size', async () => {
+      const whole = await allPages(admin, { status: 'all', limit: 200 });
+      const mine = whole.filter((i) => i.thirdpartyId === dupont);
+      const filters = [
+        { status: 'all', expect: mine.length },
+        { status: '', expect: mine.filter((i) => i.status !== 'closed').length },
+        { status: 'closed', expect: mine.filter((i) => i.status === 'closed').length },
+        {
+          status: 'assigned,unread',
+          expect: mine.filter((i) => /^(assigned|unread)$/.test(i.status)).length,
+        },
+        { status: 'deleted', expect: 0 },
+      ];
+      for (const f of filters) {
+        for (const limit of [1, 2, 25]) {
+          const query: Record<string, string | number> = { thirdparty: dupont, limit };
+          if (f.status) query.status = f.status;
+          const page = await listPage(admin, query);
+          expect(page.total, `${f.status || 'open'}, ${limit} per page`).toBe(f.expect);
+          expect(page.totalCapped).toBe(false);
+        }
+      }
     });
   });
 }
