@@ -284,7 +284,7 @@ export function createTicketListRepository(db: Db) {
     async countUpTo(f: TicketFilter, ctx: ListContext, cap: number): Promise<number> {
       const search = ctx.search && 'candidates' in ctx.search ? ctx.search : null;
       // Whole-word matches are a subset: if they alone reach the cap, so does the search.
-      if (search?.whole && !pg) {
+      if (search?.whole) {
         const n = await countRows(f, { ...ctx, search: { ...search, candidates: search.whole } }, cap);
         if (n >= cap) return cap;
       }

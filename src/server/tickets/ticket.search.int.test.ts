@@ -158,6 +158,15 @@ for (const engine of ENGINES) {
         FROM n`.execute(t.services.db.kysely);
       const first = await listPage(admin, { q: 'masse', limit: 50 });
       expect(first).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+      // Counted by the words whole first: a beginning of word matches no word whole, and still counts.
+      expect(await listPage(admin, { q: 'mass', limit: 50 })).toMatchObject({
+        total: TOTAL_CAP,
+        totalCapped: true,
+      });
+      expect(await listPage(admin, { text: 'commu', status: 'closed' })).toMatchObject({
+        total: 100,
+        totalCapped: false,
+      });
       const open = await allPages(admin, { q: 'masse', limit: 200 });
       expect(new Set(open.map((i) => i.id)).size).toBe(1100);
       const text = await allPages(admin, {

@@ -43,4 +43,9 @@ describe('search input', () => {
     expect(tsQuery(['dupont'], ['company'])).toBe('dupont:*B');
     expect(tsQuery(['a', 'b'], ['subject', 'company'])).toBe('a:*AB & b:*AB');
   });
+
+  it('makes tsquery words to match whole, weighted by field', () => {
+    expect(tsQuery(['rés', 'imprim'], [], false)).toBe('rés & imprim');
+    expect(tsQuery(['a', 'b'], ['subject', 'company'], false)).toBe('a:AB & b:AB');
+  });
 });

@@ -46,8 +46,14 @@ export function fts5Query(
 /**
  * PostgreSQL: `res:*AB & imprim:*AB` (A: subject, B: company name; no weight: anywhere), to go through
  * guichet_unaccent and to_tsquery('simple') in SQL, so the words are folded like the indexed text.
+ * `prefix: false`: the words whole (`res:AB & imprim:AB`), a subset of the matches.
  */
-export function tsQuery(tokens: readonly string[], fields: readonly SearchField[] = []): string {
+export function tsQuery(
+  tokens: readonly string[],
+  fields: readonly SearchField[] = [],
+  prefix = true,
+): string {
   const weights = fields.map((f) => (f === 'subject' ? 'A' : 'B')).join('');
-  return tokens.map((t) => `${t}:*${weights}`).join(' & ');
+  const label = prefix ? `:*${weights}` : weights ? `:${weights}` : '';
+  return tokens.map((t) => `${t}${label}`).join(' & ');
 }

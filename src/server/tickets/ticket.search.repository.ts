@@ -32,9 +32,10 @@ export interface SearchPlan {
   ids: RawBuilder<{ id: number }>;
   predicate: RawBuilder<SqlBool>;
   /**
-   * SQLite: the tickets holding the words whole, a subset of `ids`. FTS5 streams them as it reads,
-   * where a prefix query first merges every word starting so; when these alone are many, the cheap
-   * question "are there more than N?" is answered without the merge.
+   * The tickets holding the words whole, a subset of `ids`. A prefix query first merges every word
+   * starting so (FTS5's prefix index; PostgreSQL's GIN partial match, which collects every match before
+   * the first comes out); when these alone are many, the cheap question "are there more than N?" is
+   * answered without the merge. SQLite's FTS5 also streams them as it reads.
    */
   whole?: RawBuilder<{ id: number }>;
   /**
@@ -58,8 +59,10 @@ export function createTicketSearchRepository(db: Db) {
     const column = sql.raw(fields.length > 0 ? 'subject' : 'doc');
     if (pg) {
       const query = sql`to_tsquery('simple', guichet_unaccent(${tsQuery(tokens, fields)}))`;
+      const whole = sql`to_tsquery('simple', guichet_unaccent(${tsQuery(tokens, fields, false)}))`;
       return {
         ids: sql`SELECT ticket_id AS id FROM ticket_search WHERE ${column} @@ ${query}`,
+        whole: sql`SELECT ticket_id AS id FROM ticket_search WHERE ${column} @@ ${whole}`,
         // A correlated subquery, so PostgreSQL checks each row it walks instead of collecting all
         // matches of a frequent word first.
         predicate: sql<SqlBool>`(SELECT s.${column} @@ ${query} FROM ticket_search s WHERE s.ticket_id = t.id)`,
@@ -180,7 +183,9 @@ export function createTicketSearchRepository(db: Db) {
         (await sql<{ id: number }>`SELECT c.id FROM (${ids}) c LIMIT ${max}`.execute(k)).rows.map((r) =>
           Number(r.id),
         );
-      if (plan.whole) {
+      // SQLite: whole words stream, and are the quickest way to a full page. A GIN index is read whole
+      // either way; the few matches of a rare word (mayBeFew) are read once.
+      if (plan.whole && !pg) {
         const whole = await first(plan.whole);
         if (whole.length >= max) return whole;
       }
