@@ -93,9 +93,13 @@ export class WrappedSqlite implements SqliteDatabase {
     this.raw.close();
   }
 
+  /** The read connection to the same file (openSqliteReader), whose statements are forgotten with these. */
+  reader: WrappedSqlite | undefined;
+
   /** Statements carry column metadata; forget them after a schema change. */
   clearCache(): void {
     this.#cache.clear();
+    this.reader?.clearCache();
   }
 
   prepare(sql: string): Prepared {
@@ -135,16 +139,22 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 export class GuichetSqliteDialect extends SqliteDialect {
   readonly #database: WrappedSqlite;
+  readonly #reader: WrappedSqlite | undefined;
 
-  /** `database`: the connection, whose busy timeout this dialect turns off (BusyRetryConnection waits). */
-  constructor(config: SqliteDialectConfig & { database: WrappedSqlite }) {
+  /**
+   * `database`: the connection, whose busy timeout this dialect turns off (BusyRetryConnection waits);
+   * `reader`: the same file's read connection, if any (GroupCommitSqliteDriver).
+   */
+  constructor(config: SqliteDialectConfig & { database: WrappedSqlite; reader?: WrappedSqlite }) {
     super(config);
     this.#database = config.database;
+    this.#reader = config.reader;
     config.database.raw.pragma('busy_timeout = 0');
+    config.reader?.raw.pragma('busy_timeout = 0');
   }
 
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.#database);
+    return new GroupCommitSqliteDriver(this.#database, this.#reader);
   }
 
   override createAdapter(): DialectAdapter {

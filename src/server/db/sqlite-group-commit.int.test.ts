@@ -134,4 +134,27 @@ describe('SQLite group commit', () => {
     expect(results[1]).toEqual([{ n: 0 }]);
     expect(commits()).toBe(1);
   });
+
+  it('reads outside a transaction go to the read connection: it maps the file, refuses writes, and sees every commit that resolved', async () => {
+    const reader = db.sqlite?.reader;
+    expect(reader).toBeDefined();
+    expect(Number(reader?.raw.pragma('mmap_size', { simple: true }))).toBeGreaterThan(0);
+    expect(() => reader?.raw.exec(`insert into probe values ('forbidden')`)).toThrow(/readonly|query_only/i);
+    // A table only the writer's connection holds: a read outside a transaction does not find it.
+    db.sqlite?.raw.exec('create temp table writer_only (n integer)');
+    await expect(sql`select count(*) as n from writer_only`.execute(db.kysely)).rejects.toThrow(
+      /no such table/,
+    );
+    const inside = await db.kysely
+      .transaction()
+      .execute((trx) => sql<{ n: number }>`select count(*) as n from writer_only`.execute(trx));
+    expect(inside.rows).toEqual([{ n: 0 }]);
+    for (const name of ['a', 'b', 'c']) {
+      await insert(name);
+      const seen = await sql<{ n: number }>`select count(*) as n from probe where name = ${name}`.execute(
+        db.kysely,
+      );
+      expect(seen.rows).toEqual([{ n: 1 }]);
+    }
+  });
 });

@@ -2,8 +2,9 @@ import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult }
 import type { WrappedSqlite } from './sqlite-driver.js';
 
 /**
- * How one process's single SQLite connection is shared: busy locks waited for from the event loop
- * (BusyRetryConnection) and transactions committed in groups (GroupCommitSqliteDriver).
+ * How one process's SQLite connection is shared: busy locks waited for from the event loop
+ * (BusyRetryConnection) and transactions committed in groups (GroupCommitSqliteDriver); reads outside
+ * transactions go to a second, read-only connection when there is one.
  */
 
 /** How long a statement may wait for another process's write lock before failing with SQLITE_BUSY. */
@@ -146,8 +147,10 @@ class Turn implements DatabaseConnection {
  */
 export class GroupCommitSqliteDriver implements Driver {
   readonly #db: WrappedSqlite;
+  readonly #readerDb: WrappedSqlite | undefined;
   #physical: BusyRetryConnection | undefined;
   #physicalPlain: PlainSqliteConnection | undefined;
+  #reader: BusyRetryConnection | undefined;
   #owner: Turn | null = null;
   #queue: Turn[] = [];
   #batch: Batch | null = null;
@@ -156,13 +159,19 @@ export class GroupCommitSqliteDriver implements Driver {
   #members: Turn[] = [];
   #groupScheduled = false;
 
-  constructor(db: WrappedSqlite) {
+  /**
+   * `reader`: a second connection to the same file for the statements that read outside a transaction
+   * (see openSqliteReader); without one, they run on `db` like everything else.
+   */
+  constructor(db: WrappedSqlite, reader?: WrappedSqlite) {
     this.#db = db;
+    this.#readerDb = reader;
   }
 
   init(): Promise<void> {
     this.#physicalPlain = new PlainSqliteConnection(this.#db);
     this.#physical = new BusyRetryConnection(this.#physicalPlain);
+    if (this.#readerDb) this.#reader = new BusyRetryConnection(new PlainSqliteConnection(this.#readerDb));
     return Promise.resolve();
   }
 
@@ -263,14 +272,20 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   destroy(): Promise<void> {
+    this.#readerDb?.close();
     this.#db.close();
     return Promise.resolve();
   }
 
   async run<R>(turn: Turn, query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.#owner !== turn) throw new Error('A query ran on a connection that was released');
-    // Unreachable while groups run their members only; kept so that a write can never answer uncommitted.
-    if (!turn.inTransaction && this.#batch && !this.#db.prepare(query.sql).readonly) await this.#commit();
+    if (!turn.inTransaction) {
+      const readonly = this.#db.prepare(query.sql).readonly;
+      // Unreachable while groups run their members only; kept so that a write can never answer uncommitted.
+      if (this.#batch && !readonly) await this.#commit();
+      // Committed data only, as on the writer between groups.
+      if (readonly && this.#reader && !this.#batch) return this.#reader.executeQuery<R>(query);
+    }
     return this.#conn.executeQuery<R>(query);
   }
 
@@ -280,7 +295,8 @@ export class GroupCommitSqliteDriver implements Driver {
     chunkSize?: number,
   ): AsyncIterableIterator<QueryResult<R>> {
     if (this.#owner !== turn) throw new Error('A query ran on a connection that was released');
-    yield* this.#conn.streamQuery<R>(query, chunkSize);
+    const reader = !turn.inTransaction && !this.#batch ? this.#reader : undefined;
+    yield* (reader ?? this.#conn).streamQuery<R>(query, chunkSize);
   }
 
   /** The owner is done: the group's next member runs, or the group commits and the others go on. */
