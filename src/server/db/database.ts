@@ -102,9 +102,7 @@ export function createDb(
   }
   const sqlite = openSqlite(config.sqlitePath, config.sqliteSynchronous);
   sqlite.reader = openSqliteReader(config.sqlitePath);
-  const kysely = new Kysely<Database>({
-    dialect: new GuichetSqliteDialect({ database: sqlite, reader: sqlite.reader }),
-  });
+  const kysely = new Kysely<Database>({ dialect: new GuichetSqliteDialect({ database: sqlite }) });
   return { kysely, dialect: 'sqlite', sqlite, destroy: () => kysely.destroy() };
 }
 

@@ -139,22 +139,20 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 export class GuichetSqliteDialect extends SqliteDialect {
   readonly #database: WrappedSqlite;
-  readonly #reader: WrappedSqlite | undefined;
 
   /**
-   * `database`: the connection, whose busy timeout this dialect turns off (BusyRetryConnection waits);
-   * `reader`: the same file's read connection, if any (GroupCommitSqliteDriver).
+   * `database`: the connection, and its read connection if it has one; this dialect turns their busy
+   * timeout off (BusyRetryConnection waits).
    */
-  constructor(config: SqliteDialectConfig & { database: WrappedSqlite; reader?: WrappedSqlite }) {
+  constructor(config: SqliteDialectConfig & { database: WrappedSqlite }) {
     super(config);
     this.#database = config.database;
-    this.#reader = config.reader;
     config.database.raw.pragma('busy_timeout = 0');
-    config.reader?.raw.pragma('busy_timeout = 0');
+    config.database.reader?.raw.pragma('busy_timeout = 0');
   }
 
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.#database, this.#reader);
+    return new GroupCommitSqliteDriver(this.#database);
   }
 
   override createAdapter(): DialectAdapter {

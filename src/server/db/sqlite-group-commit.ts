@@ -147,7 +147,6 @@ class Turn implements DatabaseConnection {
  */
 export class GroupCommitSqliteDriver implements Driver {
   readonly #db: WrappedSqlite;
-  readonly #readerDb: WrappedSqlite | undefined;
   #physical: BusyRetryConnection | undefined;
   #physicalPlain: PlainSqliteConnection | undefined;
   #reader: BusyRetryConnection | undefined;
@@ -160,18 +159,17 @@ export class GroupCommitSqliteDriver implements Driver {
   #groupScheduled = false;
 
   /**
-   * `reader`: a second connection to the same file for the statements that read outside a transaction
-   * (see openSqliteReader); without one, they run on `db` like everything else.
+   * `db.reader`, when there is one, is a second connection to the same file for the statements that read
+   * outside a transaction (see openSqliteReader); without one, they run on `db` like everything else.
    */
-  constructor(db: WrappedSqlite, reader?: WrappedSqlite) {
+  constructor(db: WrappedSqlite) {
     this.#db = db;
-    this.#readerDb = reader;
   }
 
   init(): Promise<void> {
     this.#physicalPlain = new PlainSqliteConnection(this.#db);
     this.#physical = new BusyRetryConnection(this.#physicalPlain);
-    if (this.#readerDb) this.#reader = new BusyRetryConnection(new PlainSqliteConnection(this.#readerDb));
+    if (this.#db.reader) this.#reader = new BusyRetryConnection(new PlainSqliteConnection(this.#db.reader));
     return Promise.resolve();
   }
 
@@ -272,7 +270,7 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   destroy(): Promise<void> {
-    this.#readerDb?.close();
+    this.#db.reader?.close();
     this.#db.close();
     return Promise.resolve();
   }
