@@ -14,7 +14,7 @@ interface Server {
   stderr(): string;
   /** Resolves with the first match of `re` in stdout, or rejects after `ms`. */
   waitFor(re: RegExp, ms?: number): Promise<RegExpMatchArray>;
-  exited(ms?: number): Promise<number | null>;
+  exited(ms?: number): Promise<number | string | null>;
 }
 
 /** `guichet start` from the sources in a child process, with only the environment given. */
@@ -28,7 +28,10 @@ function startServer(args: string[], env: Record<string, string>): Server {
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The exit code, or the signal that ended the process (a crash or a signal it did not handle).
+  const exit = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return {
     child,
     output: () => out,

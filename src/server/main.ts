@@ -144,14 +144,6 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
       housekeeping = setInterval(() => void purge(), HOUSEKEEPING_MS).unref();
     }
 
-    const engine = db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
-    const processes = web ? `, ${config.webProcesses} web processes` : '';
-    console.log(
-      url
-        ? `Guichet is running at ${url} (role: ${opts.role}, ${engine}${processes})`
-        : `Guichet worker is running (${engine})`,
-    );
-
     const openDb = db;
     let stopping: Promise<void> | undefined;
     stop = () =>
@@ -182,6 +174,15 @@ export async function start(opts: StartOptions): Promise<RunningServer> {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
 
+    // Announced once a signal stops it gracefully: a supervisor that stops it on seeing this line must
+    // not find the default action (an abrupt exit) still in place.
+    const engine = db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    const processes = web ? `, ${config.webProcesses} web processes` : '';
+    console.log(
+      url
+        ? `Guichet is running at ${url} (role: ${opts.role}, ${engine}${processes})`
+        : `Guichet worker is running (${engine})`,
+    );
     return { config, url, stop };
   } catch (err) {
     console.error(`guichet: ${describeStartupError(err)}`);
