@@ -4,8 +4,10 @@ import type { Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { objectMaker } from '../db/sqlite-driver.js';
 import type { KeysetPosition } from './ticket.list.cursor.js';
+import { listItemJson, OVERDUE_FIRST_STANDIN, OVERDUE_REPLY_STANDIN } from './ticket.list.json.js';
 import type { TicketFilter, TicketOrder } from './ticket.list.filter.js';
 import { partsOf, SORT_KEYS, where, type Eb, type ListContext, type Part } from './ticket.list.where.js';
+import { overdueThresholds } from './ticket.overdue.js';
 import type { TicketListItemRow } from './ticket.presenter.js';
 
 /** A ticket as the list reads it: what the list shows, and what deciding "overdue" needs. */
@@ -46,6 +48,14 @@ const LIST_COLUMNS = [
 
 /** A list row with the value it is sorted by, which the next page's cursor carries. */
 export type ListRow = TicketListRow & { sort_value: string | number | null };
+/** SQLite, a page of the API: the row's list item as JSON (ticket.list.json.ts), its id and sort value. */
+export type ListItemRow = { id: number; item_json: string; sort_value: string | number | null };
+
+/**
+ * What a scan reads of each row: the whole row (the export, PostgreSQL's pages), the list item's JSON
+ * (SQLite's pages), or the id and sort value alone (the scans of a merged page).
+ */
+type Columns = 'row' | 'item' | 'ids';
 
 /** Ticket list queries (SPEC 2.7): keyset pages over the list indexes, counts that stay cheap. */
 export function createTicketListRepository(db: Db) {
@@ -71,8 +81,13 @@ export function createTicketListRepository(db: Db) {
   ) as unknown as 'tickets as t';
   const listColumns = pg ? plainColumns : jsonColumns('tickets as t');
   const thirdpartyColumns = pg ? plainColumns : jsonColumns(viaThirdparty);
+  const itemColumns = (from: 'tickets as t') =>
+    k.selectFrom(from).select(['t.id', listItemJson.as('item_json')]) as unknown as typeof plainColumns;
+  const listItems = itemColumns('tickets as t');
+  const thirdpartyItems = itemColumns(viaThirdparty);
   /** The columns above as SQL, for the rows of a merged page joined back by id (see compile). */
   const rowColumns = pg ? columnRefs : sql`t.id, json_array(${columnRefs}) AS row_json`;
+  const itemRowColumns = sql`t.id, ${listItemJson} AS item_json`;
   /** SQLite: a row of the JSON arrays above, with its sort value, as the row PostgreSQL answers. */
   const fromJson = objectMaker(
     [...LIST_COLUMNS, 'sort_value'].map((name) => ({ name, boolean: name === 'is_open' })),
@@ -85,7 +100,7 @@ export function createTicketListRepository(db: Db) {
 
   /**
    * One ordered, limited scan: a part of the list, and within it either the rows with a sort value or
-   * the rows without one (listed last, whatever the order). `idsOnly`: the id and sort value alone.
+   * the rows without one (listed last, whatever the order).
    */
   function arm(
     part: Part,
@@ -95,17 +110,22 @@ export function createTicketListRepository(db: Db) {
     after: KeysetPosition | null,
     nulls: boolean,
     limit: number,
-    idsOnly = false,
+    read: Columns,
   ) {
     const key = SORT_KEYS[o.sort];
     const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
     const from = ctx.viaThirdparty && !pg ? viaThirdparty : 'tickets as t';
-    const columns = idsOnly
-      ? (k.selectFrom(from).select('t.id') as unknown as typeof plainColumns)
-      : ctx.viaThirdparty
-        ? thirdpartyColumns
-        : listColumns;
+    const columns =
+      read === 'ids'
+        ? (k.selectFrom(from).select('t.id') as unknown as typeof plainColumns)
+        : read === 'item'
+          ? ctx.viaThirdparty
+            ? thirdpartyItems
+            : listItems
+          : ctx.viaThirdparty
+            ? thirdpartyColumns
+            : listColumns;
     let q = columns
       .select(sql<string | number | null>`${key.expr}`.as('sort_value'))
       .where((eb) => where(eb as unknown as Eb, part, f, ctx, pg));
@@ -132,7 +152,7 @@ export function createTicketListRepository(db: Db) {
    * an identical request reuses them instead of building and compiling anew. Searches (raw SQL pieces)
    * and the overdue filter (which depends on the time) are always built.
    */
-  const compiled = new Map<string, CompiledQuery<ListRow>>();
+  const compiled = new Map<string, CompiledQuery<unknown>>();
   const COMPILED_MAX = 200;
   /**
    * A third party's lists differ from another's by its id alone: they are compiled with this stand-in in
@@ -203,36 +223,56 @@ export function createTicketListRepository(db: Db) {
     return { ...ctx, search: { ...search, known } };
   }
 
-  /** Rows after `after`, in the order asked for, at most `limit`. */
-  async function read(
+  /** Rows after `after`, in the order asked for, at most `limit`, read as `columns` says. */
+  async function scan(
     f: TicketFilter,
     o: TicketOrder,
     ctxIn: ListContext,
     after: KeysetPosition | null,
     limit: number,
-  ): Promise<ListRow[]> {
+    columns: Exclude<Columns, 'ids'>,
+  ): Promise<unknown[]> {
     const ctx = await knownMatches(f, o, ctxIn, after, limit);
     const thirdpartyId = f.thirdpartyId;
     const shape = thirdpartyId === undefined ? f : { ...f, thirdpartyId: THIRDPARTY_STANDIN };
     const cacheKey =
       ctx.search === null && f.overdue === undefined && !f.search && !f.text
-        ? JSON.stringify([shape, o, after, limit, ctx.viaThirdparty === true])
+        ? JSON.stringify([shape, o, after, limit, ctx.viaThirdparty === true, columns])
         : undefined;
     const known = cacheKey === undefined ? undefined : compiled.get(cacheKey);
-    const query = known ?? compile(shape, o, ctx, after, limit);
+    const query = known ?? compile(shape, o, ctx, after, limit, columns);
     if (cacheKey !== undefined && !known) {
       if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? '');
       compiled.set(cacheKey, query);
     }
+    // The stand-ins of a compiled query take this run's values: the third party, the overdue thresholds.
+    const thresholds = columns === 'item' ? overdueThresholds(ctx.delays, ctx.now) : null;
+    const value = (p: unknown) =>
+      p === THIRDPARTY_STANDIN
+        ? thirdpartyId
+        : p === OVERDUE_FIRST_STANDIN
+          ? thresholds?.firstResponseBefore
+          : p === OVERDUE_REPLY_STANDIN
+            ? thresholds?.customerWaitingBefore
+            : p;
     const { rows } = await k.executeQuery(
-      thirdpartyId === undefined
+      thirdpartyId === undefined && thresholds === null
         ? query
-        : {
-            ...query,
-            parameters: query.parameters.map((p) => (p === THIRDPARTY_STANDIN ? thirdpartyId : p)),
-          },
+        : { ...query, parameters: query.parameters.map(value) },
     );
-    return pg ? rows : (rows as unknown as Parameters<typeof jsonRow>[0][]).map(jsonRow);
+    return rows;
+  }
+
+  /** Rows after `after`, in the order asked for, at most `limit`. */
+  async function read(
+    f: TicketFilter,
+    o: TicketOrder,
+    ctx: ListContext,
+    after: KeysetPosition | null,
+    limit: number,
+  ): Promise<ListRow[]> {
+    const rows = await scan(f, o, ctx, after, limit, 'row');
+    return pg ? (rows as ListRow[]) : (rows as Parameters<typeof jsonRow>[0][]).map(jsonRow);
   }
 
   function compile(
@@ -241,7 +281,8 @@ export function createTicketListRepository(db: Db) {
     ctx: ListContext,
     after: KeysetPosition | null,
     limit: number,
-  ): CompiledQuery<ListRow> {
+    columns: Exclude<Columns, 'ids'>,
+  ): CompiledQuery<unknown> {
     const key = SORT_KEYS[o.sort];
     const inNulls = after !== null && key.nullable && after.value === null;
     const scans = partsOf(f.statuses).flatMap((part) => [
@@ -250,14 +291,14 @@ export function createTicketListRepository(db: Db) {
     ]);
     const [single] = scans;
     if (scans.length === 1 && single)
-      return arm(single.part, f, o, ctx, single.after, single.nulls, limit).compile();
+      return arm(single.part, f, o, ctx, single.after, single.nulls, limit, columns).compile();
     // Several scans (open and closed tickets; values then empty values) read ids and sort values only,
     // mostly from the index itself; merged and cut to the limit, only the page's rows are then read
     // whole. Reading every scan's rows whole read up to twice the page, and was half a Tickets tab.
     const union = sql.join(
       scans.map(
         (s, i) =>
-          sql`SELECT * FROM (${arm(s.part, f, o, ctx, s.after, s.nulls, limit, true)}) ${sql.raw(`a${i}`)}`,
+          sql`SELECT * FROM (${arm(s.part, f, o, ctx, s.after, s.nulls, limit, 'ids')}) ${sql.raw(`a${i}`)}`,
       ),
       sql` UNION ALL `,
     );
@@ -265,8 +306,8 @@ export function createTicketListRepository(db: Db) {
       sql.raw(
         `(CASE WHEN ${u}.sort_value IS NULL THEN 1 ELSE 0 END), ${u}.sort_value ${o.order}, ${u}.id ${o.order}`,
       );
-    return sql<ListRow>`
-      SELECT ${rowColumns}, p.sort_value
+    return sql`
+      SELECT ${columns === 'item' ? itemRowColumns : rowColumns}, p.sort_value
       FROM (SELECT * FROM (${union}) u ORDER BY ${order('u')} LIMIT ${limit}) p
       CROSS JOIN tickets t
       WHERE t.id = p.id
@@ -275,6 +316,21 @@ export function createTicketListRepository(db: Db) {
 
   return {
     read,
+
+    /**
+     * SQLite: rows after `after` as `read` finds them, each as its list item's JSON (ticket.list.json.ts),
+     * for the pages of the API. PostgreSQL's pages use `read` and the presenter.
+     */
+    readItems: async (
+      f: TicketFilter,
+      o: TicketOrder,
+      ctx: ListContext,
+      after: KeysetPosition | null,
+      limit: number,
+    ): Promise<ListItemRow[]> => {
+      if (pg) throw new Error('list items are written as JSON by SQLite only');
+      return (await scan(f, o, ctx, after, limit, 'item')) as ListItemRow[];
+    },
 
     /**
      * Matching rows, counting no further than `cap`. With a search matching many tickets, SQLite walks

@@ -1,4 +1,4 @@
-import type { TicketListItem, TicketListPage, TicketListQuery } from '../../common/schemas/ticket.schema.js';
+import type { TicketListItem, TicketListQuery } from '../../common/schemas/ticket.schema.js';
 import type { TicketStatus } from '../../common/tickets.js';
 import { can, requirePermission, type Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
@@ -7,7 +7,13 @@ import type { Db } from '../db/database.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { createCursorCodec, type CursorState } from './ticket.list.cursor.js';
 import { readTicketQuery, type TicketFilter, type TicketOrder } from './ticket.list.filter.js';
-import { createTicketListRepository, type ListRow, type TicketListRow } from './ticket.list.repository.js';
+import { JsonItems, type ListPageOut } from './ticket.list.json.js';
+import {
+  createTicketListRepository,
+  type ListItemRow,
+  type ListRow,
+  type TicketListRow,
+} from './ticket.list.repository.js';
 import { SORT_KEYS, type ListContext } from './ticket.list.where.js';
 import { presentListRows } from './ticket.list.presenter.js';
 import { createTicketSearchRepository } from './ticket.search.repository.js';
@@ -104,9 +110,21 @@ export function createTicketListService(deps: {
 
   const present = (rows: TicketListRow[], ctx: ListContext) => presentListRows(rows, ctx);
 
+  /**
+   * A page of the API: on SQLite each row comes as its item's JSON, written by the query
+   * (ticket.list.json.ts); on PostgreSQL as a row, presented here.
+   */
+  const sqlite = db.dialect === 'sqlite';
+  const readPage = (p: PreparedList, after: CursorState['after'] | null, limit: number) =>
+    sqlite
+      ? list.readItems(p.filter, p.order, p.ctx, after, limit)
+      : list.read(p.filter, p.order, p.ctx, after, limit);
+  const items = (rows: (ListItemRow | ListRow)[], ctx: ListContext) =>
+    sqlite ? new JsonItems((rows as ListItemRow[]).map((r) => r.item_json)) : present(rows as ListRow[], ctx);
+
   /** The first page and its total: exact from the counters for statuses alone, else counted up to a cap. */
   async function firstPage(p: PreparedList, limit: number) {
-    const rows = await list.read(p.filter, p.order, p.ctx, null, limit + 1);
+    const rows = await readPage(p, null, limit + 1);
     if (statusOnly(p.filter))
       return { rows, total: await list.countByStatus(p.filter.statuses), totalCapped: false };
     if (rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
@@ -131,7 +149,7 @@ export function createTicketListService(deps: {
      * One page of the list. The first page counts the total; next pages carry it in their cursor, so
      * paging deep costs one index range scan per page and nothing else.
      */
-    async list(actorIn: Actor | null, query: TicketListQuery): Promise<TicketListPage> {
+    async list(actorIn: Actor | null, query: TicketListQuery): Promise<ListPageOut> {
       const actor = requirePermission(actorIn, 'ticket.read');
       const p = await prepare(actor, query);
       const key = SORT_KEYS[p.order.sort];
@@ -140,7 +158,7 @@ export function createTicketListService(deps: {
         : null;
       if (p.empty) return { items: [], nextCursor: null, total: 0, totalCapped: false };
       const { rows, ...counted } = state
-        ? { ...state, rows: await list.read(p.filter, p.order, p.ctx, state.after, query.limit + 1) }
+        ? { ...state, rows: await readPage(p, state.after, query.limit + 1) }
         : await firstPage(p, query.limit);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
@@ -153,7 +171,7 @@ export function createTicketListService(deps: {
             })
           : null;
       return {
-        items: present(page, p.ctx),
+        items: items(page, p.ctx),
         nextCursor,
         total: counted.total,
         totalCapped: counted.totalCapped,

@@ -32,8 +32,10 @@ export const SORT_KEYS: Record<
 };
 
 /** Same text as the partial indexes tickets_overdue_* (SQLite matches partial index terms literally). */
-const OVERDUE_FIRST = sql.raw(`t.is_open = true AND t.status <> 'waiting' AND t.first_response_at IS NULL`);
-const OVERDUE_REPLY = sql.raw(
+export const OVERDUE_FIRST = sql.raw(
+  `t.is_open = true AND t.status <> 'waiting' AND t.first_response_at IS NULL`,
+);
+export const OVERDUE_REPLY = sql.raw(
   `t.is_open = true AND t.status <> 'waiting' AND t.last_customer_message_at IS NOT NULL AND (t.last_staff_message_at IS NULL OR t.last_staff_message_at < t.last_customer_message_at)`,
 );
 
