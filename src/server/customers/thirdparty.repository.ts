@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { OPEN_STATUSES } from '../../common/tickets.js';
 import type { Db } from '../db/database.js';
 import type { Database, ThirdpartiesTable, ThirdpartyRow } from '../db/schema.js';
 import { foldForSearch } from '../text/rich-text.js';
@@ -88,16 +89,17 @@ export function createThirdpartyRepository(db: Db) {
           .where('thirdparty_id', 'in', ids)
           .groupBy('thirdparty_id')
           .execute(),
+        // The counts by status the triggers keep (migration 2026-11-29): no ticket is read.
         ex
-          .selectFrom('tickets')
-          .select(['thirdparty_id', (e) => e.fn.countAll().as('n')])
+          .selectFrom('thirdparty_ticket_counts')
+          .select(['thirdparty_id', (e) => e.fn.sum<number>('n').as('n')])
           .where('thirdparty_id', 'in', ids)
-          .where('is_open', '=', true)
+          .where('status', 'in', OPEN_STATUSES)
           .groupBy('thirdparty_id')
           .execute(),
       ]);
       for (const r of c) contacts.set(r.thirdparty_id, Number(r.n));
-      for (const r of t) if (r.thirdparty_id !== null) open.set(r.thirdparty_id, Number(r.n));
+      for (const r of t) if (Number(r.n) > 0) open.set(r.thirdparty_id, Number(r.n));
       return { contacts, open };
     },
 

@@ -251,6 +251,13 @@ export interface NotificationsTable {
 
 // <tables:notifications>
 
+/** Each third party's tickets per status, kept by triggers (migration 2026-11-29). */
+export interface ThirdpartyTicketCountsTable {
+  thirdparty_id: number;
+  status: string;
+  n: number;
+}
+
 // <tables:portal> (schema.portal.ts)
 // <tables:fieldservice> (schema.fieldservice.ts)
 // <tables:inbox> (schema.inbox.ts)
@@ -274,6 +281,7 @@ export interface Database {
   contacts: ContactsTable;
   counters: CountersTable;
   tickets: TicketsTable;
+  thirdparty_ticket_counts: ThirdpartyTicketCountsTable;
   ticket_history: TicketHistoryTable;
   ticket_messages: TicketMessagesTable;
   blobs: BlobsTable;

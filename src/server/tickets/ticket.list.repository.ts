@@ -160,21 +160,16 @@ export function createTicketListRepository(db: Db) {
    * build and compile its query anew for every customer (a tenth of its time).
    */
   const THIRDPARTY_STANDIN = -4_242_424_242;
-  const statusCounts = preparedQuery<[number, number], { status: TicketStatus; n: number | string }>(
+  /** A third party's tickets per status, kept by triggers (migration 2026-11-29). */
+  const statusCounts = preparedQuery<[number], { status: TicketStatus; n: number | string }>(
     k,
-    2,
-    (kk, thirdpartyId, n) =>
+    1,
+    (kk, thirdpartyId) =>
       kk
-        .selectFrom((e) =>
-          e
-            .selectFrom('tickets')
-            .select('status')
-            .where('thirdparty_id', '=', thirdpartyId as unknown as number)
-            .limit(n as unknown as number)
-            .as('c'),
-        )
-        .select((e) => ['c.status', e.fn.countAll<number>().as('n')])
-        .groupBy('c.status'),
+        .selectFrom('thirdparty_ticket_counts')
+        .select(['status', 'n'])
+        .where('thirdparty_id', '=', thirdpartyId as unknown as number)
+        .where('n', '<>', 0),
   );
 
   /**
@@ -347,14 +342,10 @@ export function createTicketListRepository(db: Db) {
       return countRows(f, ctx, cap);
     },
 
-    /**
-     * A third party's tickets by status, read from its index alone (no row), or null when it has `n` or
-     * more: then they are too many to be worth counting this way.
-     */
-    async thirdpartyStatusCounts(thirdpartyId: number, n: number): Promise<Map<TicketStatus, number> | null> {
-      const rows = await statusCounts(thirdpartyId, n);
-      const counts = new Map(rows.map((r) => [r.status, Number(r.n)]));
-      return [...counts.values()].reduce((a, b) => a + b, 0) < n ? counts : null;
+    /** A third party's tickets by status, from the counts the triggers keep (no ticket is read). */
+    async thirdpartyStatusCounts(thirdpartyId: number): Promise<Map<TicketStatus, number>> {
+      const rows = await statusCounts(thirdpartyId);
+      return new Map(rows.map((r) => [r.status, Number(r.n)]));
     },
 
     /** Tickets with these statuses, from the counters the triggers keep (no row is read). */

@@ -38,8 +38,8 @@ export interface PreparedList {
   ctx: ListContext;
   /** Nothing can match: a search without a letter or digit, or whose words are in no ticket. */
   empty: boolean;
-  /** The filtered third party's tickets by status, when it has few (SQLite reads them first). */
-  thirdpartyCounts?: Map<TicketStatus, number> | null;
+  /** The filtered third party's tickets by status. */
+  thirdpartyCounts?: Map<TicketStatus, number>;
 }
 
 /** GET /tickets and its CSV export (SPEC 2.7). */
@@ -72,13 +72,12 @@ export function createTicketListService(deps: {
       },
       search: null,
     };
-    // A few tickets of one third party are read through its index (ListContext.viaThirdparty); their
-    // counts by status, read from the same index, give the total of its Tickets tab.
+    // One third party's tickets by status (kept by triggers) give the total of its Tickets tab; on
+    // SQLite, when they are few, they are read through its own index (ListContext.viaThirdparty).
     const thirdpartyCounts =
-      filter.thirdpartyId !== undefined && db.dialect === 'sqlite'
-        ? await list.thirdpartyStatusCounts(filter.thirdpartyId, DRIVING_BELOW)
-        : undefined;
-    if (thirdpartyCounts !== undefined) ctx.viaThirdparty = thirdpartyCounts !== null;
+      filter.thirdpartyId !== undefined ? await list.thirdpartyStatusCounts(filter.thirdpartyId) : undefined;
+    if (thirdpartyCounts && db.dialect === 'sqlite')
+      ctx.viaThirdparty = [...thirdpartyCounts.values()].reduce((a, b) => a + b, 0) < DRIVING_BELOW;
     // The index first takes in what was written since the last search: then the plan sees its words.
     if (filter.search || filter.text) await search.catchUp();
     const plan = await search.plan(filter);
@@ -129,16 +128,10 @@ export function createTicketListService(deps: {
       return { rows, total: await list.countByStatus(p.filter.statuses), totalCapped: false };
     if (rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
     const f = p.filter;
-    if (f.thirdpartyId !== undefined && thirdpartyOnly(f)) {
-      // PostgreSQL counts them here, once, from the same index (SQLite did while preparing).
-      const counts =
-        p.thirdpartyCounts === undefined
-          ? await list.thirdpartyStatusCounts(f.thirdpartyId, TOTAL_CAP + 1)
-          : p.thirdpartyCounts;
-      if (counts) {
-        const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
-        return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
-      }
+    const counts = p.thirdpartyCounts;
+    if (counts && thirdpartyOnly(f)) {
+      const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+      return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
     }
     const n = await list.countUpTo(f, p.ctx, TOTAL_CAP + 1);
     return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };

@@ -151,14 +151,45 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('its tickets are counted by status from its index, and only while they are fewer than asked', async () => {
-      const whole = await allPages(admin, { status: 'all', limit: 200 });
-      const tally = new Map<string, number>();
-      for (const i of whole.filter((i) => i.thirdpartyId === dupont))
-        tally.set(i.status, (tally.get(i.status) ?? 0) + 1);
+    it('its tickets are counted by status, and the counts follow creation, status, move, deletion and purge', async () => {
       const list = createTicketListRepository(t.testDb.db);
-      expect(await list.thirdpartyStatusCounts(dupont, 8)).toEqual(tally);
-      expect(await list.thirdpartyStatusCounts(dupont, 7)).toBeNull();
+      /** The counts as the list finds them, ticket by ticket. */
+      const tally = async (id: number) => {
+        const counts = new Map<string, number>();
+        const all = [
+          ...(await allPages(admin, { status: 'all', limit: 200 })),
+          ...(await allPages(admin, { status: 'deleted', limit: 200 })),
+        ];
+        for (const i of all.filter((i) => i.thirdpartyId === id))
+          counts.set(i.status, (counts.get(i.status) ?? 0) + 1);
+        return counts;
+      };
+      const check = async () => {
+        for (const id of [dupont, reseaux])
+          expect(await list.thirdpartyStatusCounts(id)).toEqual(await tally(id));
+      };
+      await check();
+      const api = ticketApi(admin);
+      const moving = await newTicket(admin, {
+        subject: 'Compteur',
+        message: '<p>Détails.</p>',
+        thirdpartyId: dupont,
+      });
+      await check();
+      let version = moving.version;
+      for (const thirdpartyId of [reseaux, null, dupont]) {
+        const moved = await api.patch(moving.id, { thirdpartyId, version });
+        expect(moved.statusCode).toBe(200);
+        version = moved.json<{ version: number }>().version;
+        await check();
+      }
+      expect((await api.act(moving.id, 'close', { resolution: 'solved' })).statusCode).toBe(200);
+      await check();
+      expect((await api.remove(moving.id)).statusCode).toBe(200);
+      await check();
+      expect((await api.remove(moving.id, true)).statusCode).toBe(204);
+      await check();
+      expect((await list.thirdpartyStatusCounts(dupont)).get('deleted') ?? 0).toBe(0);
     });
 
     it('its Tickets tab gives the exact total of every status filter, whatever the page size', async () => {

@@ -147,9 +147,15 @@ for (const engine of ENGINES) {
             n: number;
           }>`SELECT rule, day, n FROM ticket_overdue_days WHERE n <> 0 ORDER BY rule, day`.execute(k)
         ).rows.map((r) => [r.rule, r.day, Number(r.n)]),
+        thirdparties: (
+          await sql<{ thirdparty_id: number; status: string; n: number }>`
+            SELECT thirdparty_id, status, n FROM thirdparty_ticket_counts WHERE n <> 0
+            ORDER BY thirdparty_id, status`.execute(k)
+        ).rows.map((r) => [Number(r.thirdparty_id), r.status, Number(r.n)]),
       });
       const kept = await snapshot();
       expect(kept.days.length).toBeGreaterThan(0);
+      expect(kept.thirdparties.length).toBeGreaterThan(0);
       await createTicketStatsRepository(t.services.db).rebuildCounts();
       expect(await snapshot()).toEqual(kept);
     });

@@ -114,8 +114,9 @@ export function createTicketStatsRepository(db: Db) {
     },
 
     /**
-     * Recounts `ticket_counts` and `ticket_overdue_days` from the tickets: bulk loads (which set the
-     * triggers aside) and repairs. The rules must be the triggers' (migration 2026-11-28b).
+     * Recounts `ticket_counts`, `thirdparty_ticket_counts` and `ticket_overdue_days` from the tickets:
+     * bulk loads (which set the triggers aside) and repairs. The rules must be the triggers' (migrations
+     * 2026-11-28b and 2026-11-29).
      */
     async rebuildCounts(): Promise<void> {
       const day = (c: string) =>
@@ -130,6 +131,10 @@ export function createTicketStatsRepository(db: Db) {
         for (const r of rows) {
           await sql`UPDATE ticket_counts SET n = ${Number(r.n)} WHERE status = ${r.status}`.execute(trx);
         }
+        await sql`DELETE FROM thirdparty_ticket_counts`.execute(trx);
+        await sql`INSERT INTO thirdparty_ticket_counts (thirdparty_id, status, n)
+          SELECT thirdparty_id, status, count(*) FROM tickets WHERE thirdparty_id IS NOT NULL
+          GROUP BY thirdparty_id, status`.execute(trx);
         await sql`DELETE FROM ticket_overdue_days`.execute(trx);
         for (const [rule, when, column] of [
           ['first', sql.raw(OVERDUE_FIRST), 't.created_at'],

@@ -15,6 +15,7 @@ import * as jobsClaimIndex from './2026-11-28h_jobs_claim_index.js';
 import * as inbox from './2026-11-28i_inbox.js';
 import * as customFields from './2026-11-28j_custom_fields.js';
 import * as ticketCustomerIndexes from './2026-11-28k_ticket_customer_indexes.js';
+import * as thirdpartyTicketCounts from './2026-11-29_thirdparty_ticket_counts.js';
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28i_inbox': inbox,
   '2026-11-28j_custom_fields': customFields,
   '2026-11-28k_ticket_customer_indexes': ticketCustomerIndexes,
+  '2026-11-29_thirdparty_ticket_counts': thirdpartyTicketCounts,
 };
