@@ -45,10 +45,16 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN NULL;
       END $$`,
     );
+    // Tickets without a third party (most of those the portal and mail open) do not call the function.
     await run(
       db,
-      `CREATE TRIGGER tickets_thirdparty_counts AFTER INSERT OR DELETE ON tickets
-        FOR EACH ROW EXECUTE FUNCTION guichet_thirdparty_counts_after()`,
+      `CREATE TRIGGER tickets_thirdparty_counts_ai AFTER INSERT ON tickets
+        FOR EACH ROW WHEN (NEW.thirdparty_id IS NOT NULL) EXECUTE FUNCTION guichet_thirdparty_counts_after()`,
+    );
+    await run(
+      db,
+      `CREATE TRIGGER tickets_thirdparty_counts_ad AFTER DELETE ON tickets
+        FOR EACH ROW WHEN (OLD.thirdparty_id IS NOT NULL) EXECUTE FUNCTION guichet_thirdparty_counts_after()`,
     );
     await run(
       db,
@@ -60,7 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await run(
     db,
-    `CREATE TRIGGER tickets_thirdparty_counts_ai AFTER INSERT ON tickets BEGIN ${add('new')} END`,
+    `CREATE TRIGGER tickets_thirdparty_counts_ai AFTER INSERT ON tickets
+      WHEN new.thirdparty_id IS NOT NULL BEGIN ${add('new')} END`,
   );
   await run(
     db,
@@ -69,14 +76,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await run(
     db,
-    `CREATE TRIGGER tickets_thirdparty_counts_ad AFTER DELETE ON tickets BEGIN ${remove('old')} END`,
+    `CREATE TRIGGER tickets_thirdparty_counts_ad AFTER DELETE ON tickets
+      WHEN old.thirdparty_id IS NOT NULL BEGIN ${remove('old')} END`,
   );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await run(db, `DROP TRIGGER IF EXISTS tickets_thirdparty_counts ON tickets`);
-    await run(db, `DROP TRIGGER IF EXISTS tickets_thirdparty_counts_au ON tickets`);
+    for (const t of ['ai', 'au', 'ad'])
+      await run(db, `DROP TRIGGER IF EXISTS tickets_thirdparty_counts_${t} ON tickets`);
     await run(db, `DROP FUNCTION IF EXISTS guichet_thirdparty_counts_after()`);
   } else {
     for (const t of ['ai', 'au', 'ad'])
