@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { createCursorCodec, type CursorState } from './ticket.list.cursor.js';
 import { readTicketQuery, type TicketFilter, type TicketOrder } from './ticket.list.filter.js';
+import { createTicketCountRepository } from './ticket.list.count.repository.js';
 import { JsonItems, type ListPageOut } from './ticket.list.json.js';
 import {
   createTicketListRepository,
@@ -52,6 +53,7 @@ export function createTicketListService(deps: {
 }) {
   const { db, clock, settings } = deps;
   const list = createTicketListRepository(db);
+  const totals = createTicketCountRepository(db);
   const search = createTicketSearchRepository(db);
   const cursors = createCursorCodec(deps.secrets.sign);
 
@@ -75,7 +77,9 @@ export function createTicketListService(deps: {
     // One third party's tickets by status (kept by triggers) give the total of its Tickets tab; on
     // SQLite, when they are few, they are read through its own index (ListContext.viaThirdparty).
     const thirdpartyCounts =
-      filter.thirdpartyId !== undefined ? await list.thirdpartyStatusCounts(filter.thirdpartyId) : undefined;
+      filter.thirdpartyId !== undefined
+        ? await totals.thirdpartyStatusCounts(filter.thirdpartyId)
+        : undefined;
     if (thirdpartyCounts && db.dialect === 'sqlite')
       ctx.viaThirdparty = [...thirdpartyCounts.values()].reduce((a, b) => a + b, 0) < DRIVING_BELOW;
     // The index first takes in what was written since the last search: then the plan sees its words.
@@ -125,7 +129,7 @@ export function createTicketListService(deps: {
   async function firstPage(p: PreparedList, limit: number) {
     const rows = await readPage(p, null, limit + 1);
     if (statusOnly(p.filter))
-      return { rows, total: await list.countByStatus(p.filter.statuses), totalCapped: false };
+      return { rows, total: await totals.countByStatus(p.filter.statuses), totalCapped: false };
     if (rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
     const f = p.filter;
     const counts = p.thirdpartyCounts;
@@ -133,7 +137,7 @@ export function createTicketListService(deps: {
       const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
       return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
     }
-    const n = await list.countUpTo(f, p.ctx, TOTAL_CAP + 1);
+    const n = await totals.countUpTo(f, p.ctx, TOTAL_CAP + 1);
     return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
   }
 

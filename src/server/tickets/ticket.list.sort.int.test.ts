@@ -5,7 +5,7 @@ import { ADMIN, createTestApp, login, type Session, type TestApp } from '../../.
 import { ENGINES } from '../../../test/helpers/db.js';
 import { allPages, HOUR, listPage, seedListData, START } from './ticket.list.fixtures.js';
 import { newTicket, ticketApi } from './ticket.fixtures.js';
-import { createTicketListRepository } from './ticket.list.repository.js';
+import { createTicketCountRepository } from './ticket.list.count.repository.js';
 
 /** The value a column sorts by, as the list defines it (severity by dictionary position, status by workflow). */
 const SEVERITY_RANK: Record<string, number> = { LOW: 10, NORMAL: 20, HIGH: 30, BLOCKING: 40 };
@@ -152,7 +152,7 @@ for (const engine of ENGINES) {
     });
 
     it('its tickets are counted by status, and the counts follow creation, status, move, deletion and purge', async () => {
-      const list = createTicketListRepository(t.testDb.db);
+      const list = createTicketCountRepository(t.testDb.db);
       /** The counts as the list finds them, ticket by ticket. */
       const tally = async (id: number) => {
         const counts = new Map<string, number>();

@@ -55,6 +55,11 @@ export type SearchUse =
       known?: { from: number; to: number; ids: number[] };
     };
 
+/** SQLite: the tickets table read through the third party's index (ListContext.viaThirdparty). */
+export const VIA_THIRDPARTY = sql.raw(
+  'tickets AS t INDEXED BY tickets_thirdparty_idx',
+) as unknown as 'tickets as t';
+
 export interface ListContext {
   now: Date;
   delays: OverdueDelays;
