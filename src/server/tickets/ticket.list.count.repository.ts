@@ -12,7 +12,6 @@ import { partsOf, VIA_THIRDPARTY, where, type Eb, type ListContext } from './tic
 export function createTicketCountRepository(db: Db) {
   const k = db.kysely;
   const pg = db.dialect === 'postgres';
-  const viaThirdparty = VIA_THIRDPARTY;
   /** A third party's tickets per status, kept by triggers (migration 2026-11-29). */
   const statusCounts = preparedQuery<[number], { status: TicketStatus; n: number | string }>(
     k,
@@ -82,7 +81,7 @@ export function createTicketCountRepository(db: Db) {
             .selectFrom(sql<{ id: number }>`(${walk.candidates}${pg ? sql` OFFSET 0` : sql``})`.as('m'))
             .crossJoin('tickets as t')
             .where((eb) => eb('t.id', '=', eb.ref('m.id')))
-        : k.selectFrom(ctx.viaThirdparty && !pg ? viaThirdparty : 'tickets as t');
+        : k.selectFrom(ctx.viaThirdparty && !pg ? VIA_THIRDPARTY : 'tickets as t');
       const inner = base
         .select(sql`1`.as('one'))
         .where((eb) => where(eb as unknown as Eb, part, f, checked, pg))

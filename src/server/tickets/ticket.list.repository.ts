@@ -81,13 +81,12 @@ export function createTicketListRepository(db: Db) {
         't.id',
         sql<string>`json_array(${columnRefs})`.as('row_json'),
       ]) as unknown as typeof plainColumns;
-  const viaThirdparty = VIA_THIRDPARTY;
   const listColumns = pg ? plainColumns : jsonColumns('tickets as t');
-  const thirdpartyColumns = pg ? plainColumns : jsonColumns(viaThirdparty);
+  const thirdpartyColumns = pg ? plainColumns : jsonColumns(VIA_THIRDPARTY);
   const itemColumns = (from: 'tickets as t') =>
     k.selectFrom(from).select(['t.id', listItemJson.as('item_json')]) as unknown as typeof plainColumns;
   const listItems = itemColumns('tickets as t');
-  const thirdpartyItems = itemColumns(viaThirdparty);
+  const thirdpartyItems = itemColumns(VIA_THIRDPARTY);
   /** The columns above as SQL, for the rows of a merged page joined back by id (see compile). */
   const rowColumns = pg ? columnRefs : sql`t.id, json_array(${columnRefs}) AS row_json`;
   const itemRowColumns = sql`t.id, ${listItemJson} AS item_json`;
@@ -118,7 +117,7 @@ export function createTicketListRepository(db: Db) {
     const key = SORT_KEYS[o.sort];
     const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
-    const from = ctx.viaThirdparty && !pg ? viaThirdparty : 'tickets as t';
+    const from = ctx.viaThirdparty && !pg ? VIA_THIRDPARTY : 'tickets as t';
     const columns =
       read === 'ids'
         ? (k.selectFrom(from).select('t.id') as unknown as typeof plainColumns)

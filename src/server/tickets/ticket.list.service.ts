@@ -39,7 +39,7 @@ export interface PreparedList {
   ctx: ListContext;
   /** Nothing can match: a search without a letter or digit, or whose words are in no ticket. */
   empty: boolean;
-  /** The filtered third party's tickets by status. */
+  /** SQLite: the filtered third party's tickets by status. */
   thirdpartyCounts?: Map<TicketStatus, number>;
 }
 
@@ -74,13 +74,13 @@ export function createTicketListService(deps: {
       },
       search: null,
     };
-    // One third party's tickets by status (kept by triggers) give the total of its Tickets tab; on
-    // SQLite, when they are few, they are read through its own index (ListContext.viaThirdparty).
+    // SQLite reads a third party's few tickets through its own index (ListContext.viaThirdparty); its
+    // counts by status (kept by triggers) say whether they are few, and give its Tickets tab's total.
     const thirdpartyCounts =
-      filter.thirdpartyId !== undefined
+      filter.thirdpartyId !== undefined && db.dialect === 'sqlite'
         ? await totals.thirdpartyStatusCounts(filter.thirdpartyId)
         : undefined;
-    if (thirdpartyCounts && db.dialect === 'sqlite')
+    if (thirdpartyCounts)
       ctx.viaThirdparty = [...thirdpartyCounts.values()].reduce((a, b) => a + b, 0) < DRIVING_BELOW;
     // The index first takes in what was written since the last search: then the plan sees its words.
     if (filter.search || filter.text) await search.catchUp();
@@ -132,8 +132,9 @@ export function createTicketListService(deps: {
       return { rows, total: await totals.countByStatus(p.filter.statuses), totalCapped: false };
     if (rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
     const f = p.filter;
-    const counts = p.thirdpartyCounts;
-    if (counts && thirdpartyOnly(f)) {
+    if (f.thirdpartyId !== undefined && thirdpartyOnly(f)) {
+      // PostgreSQL reads them here, once the page is full (SQLite did while preparing).
+      const counts = p.thirdpartyCounts ?? (await totals.thirdpartyStatusCounts(f.thirdpartyId));
       const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
       return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
     }
