@@ -1,5 +1,7 @@
+import { Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './database.js';
+import { GuichetSqliteDialect } from './sqlite-driver.js';
 
 describe('SQLite rows', () => {
   const db = openSqlite(':memory:');
@@ -33,5 +35,36 @@ describe('SQLite rows', () => {
       { id: 2, done: false },
       { id: 3, done: null },
     ]);
+  });
+});
+
+describe('SQLite LIMIT and OFFSET', () => {
+  const db = openSqlite(':memory:');
+  db.raw.exec(`CREATE TABLE n (id integer PRIMARY KEY)`);
+  db.raw.exec(
+    `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100) INSERT INTO n SELECT i FROM c`,
+  );
+  const k = new Kysely<{ n: { id: number } }>({ dialect: new GuichetSqliteDialect({ database: db }) });
+
+  // SQLite plans with a bound LIMIT's value, and so prepares such a statement again at every run.
+  it('are written into the SQL as numbers, not bound', async () => {
+    const q = k.selectFrom('n').select('id').where('id', '>', 10).orderBy('id').limit(3).offset(5);
+    const compiled = q.compile();
+    expect(compiled.sql).toMatch(/limit 3 offset 5$/);
+    expect(compiled.parameters).toEqual([10]);
+    expect((await q.execute()).map((r) => r.id)).toEqual([16, 17, 18]);
+  });
+
+  it('stay bound when they are not whole numbers known when compiling', () => {
+    const placeholder = k
+      .selectFrom('n')
+      .select('id')
+      .limit(sql<number>`${7}`)
+      .compile();
+    expect(placeholder.sql).toMatch(/limit \?$/);
+    expect(placeholder.parameters).toEqual([7]);
+    const negative = k.selectFrom('n').select('id').limit(-1).compile();
+    expect(negative.sql).toMatch(/limit \?$/);
+    expect(negative.parameters).toEqual([-1]);
   });
 });

@@ -2,8 +2,14 @@ import type BetterSqlite3 from 'better-sqlite3';
 import {
   SqliteAdapter,
   SqliteDialect,
+  SqliteQueryCompiler,
+  ValueNode,
   type DialectAdapter,
   type Driver,
+  type LimitNode,
+  type OffsetNode,
+  type OperationNode,
+  type QueryCompiler,
   type SqliteDatabase,
   type SqliteDialectConfig,
   type SqliteStatement,
@@ -137,6 +143,33 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/** A whole number, written into the SQL instead of bound (LiteralLimitCompiler). */
+function literalCount(node: OperationNode): number | undefined {
+  if (!ValueNode.is(node)) return undefined;
+  const { value } = node;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * LIMIT and OFFSET as numbers in the SQL, not parameters. SQLite plans with the value of a bound LIMIT or
+ * OFFSET (sqlite3ExprIsInteger), and so marks its statement to be prepared anew whenever that parameter
+ * is bound: at every run. For a list page that was a third of its query (50 µs at a million tickets).
+ * Pages are 1 to 200 rows, so the distinct statements stay few.
+ */
+class LiteralLimitCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    const n = literalCount(node.limit);
+    if (n === undefined) return super.visitLimit(node);
+    this.append(`limit ${n}`);
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    const n = literalCount(node.offset);
+    if (n === undefined) return super.visitOffset(node);
+    this.append(`offset ${n}`);
+  }
+}
+
 export class GuichetSqliteDialect extends SqliteDialect {
   readonly #database: WrappedSqlite;
 
@@ -157,5 +190,9 @@ export class GuichetSqliteDialect extends SqliteDialect {
 
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createQueryCompiler(): QueryCompiler {
+    return new LiteralLimitCompiler();
   }
 }

@@ -63,12 +63,15 @@ export function createTicketCountRepository(db: Db) {
     const checked = walk ? { ...ctx, search: null } : ctx;
     // Nothing but the search and whole parts of the list: the (is_open, id) index answers alone.
     const indexOnly = Object.keys(f).every((key) => key === 'statuses' || key === 'search' || key === 'text');
+    // Each part counts up to the cap, a number fixed in the SQL: a limit that varied with the parts before
+    // would have SQLite prepare its statement again at every count (see LiteralLimitCompiler).
+    const limit = sql.lit(cap);
     let n = 0;
     for (const part of partsOf(f.statuses)) {
       if (search && !pg && indexOnly && part.statuses === null) {
         const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
           SELECT 1 FROM (${search.candidates}) m CROSS JOIN tickets AS t INDEXED BY tickets_list_ref_idx
-          WHERE t.is_open = ${sql.lit(part.open)} AND t.id = m.id LIMIT ${cap - n}) c`.execute(k);
+          WHERE t.is_open = ${sql.lit(part.open)} AND t.id = m.id LIMIT ${limit}) c`.execute(k);
         n += Number(r.rows[0]?.n ?? 0);
         if (n >= cap) return cap;
         continue;
@@ -85,7 +88,7 @@ export function createTicketCountRepository(db: Db) {
       const inner = base
         .select(sql`1`.as('one'))
         .where((eb) => where(eb as unknown as Eb, part, f, checked, pg))
-        .limit(cap - n);
+        .limit(limit);
       const r = await k
         .selectFrom(inner.as('c'))
         .select((e) => e.fn.countAll<number>().as('n'))

@@ -294,7 +294,7 @@ export function createTicketListRepository(db: Db) {
       );
     return sql`
       SELECT ${columns === 'item' ? itemRowColumns : rowColumns}, p.sort_value
-      FROM (SELECT * FROM (${union}) u ORDER BY ${order('u')} LIMIT ${limit}) p
+      FROM (SELECT * FROM (${union}) u ORDER BY ${order('u')} LIMIT ${sql.lit(limit)}) p
       CROSS JOIN tickets t
       WHERE t.id = p.id
       ORDER BY ${order('p')}`.compile(k);

@@ -89,7 +89,7 @@ export function createTicketSearchRepository(db: Db) {
       const folded = foldForSearch(token);
       const r = await sql<{ term: string }>`
         SELECT term FROM ticket_search_terms WHERE term >= ${folded} AND term < ${folded + LAST_CHAR}
-        LIMIT ${MAX_PREFIX_TERMS + 1}`.execute(k);
+        LIMIT ${sql.lit(MAX_PREFIX_TERMS + 1)}`.execute(k);
       if (r.rows.length > 0 && r.rows.length <= MAX_PREFIX_TERMS) {
         terms.set(
           token,
@@ -179,9 +179,10 @@ export function createTicketSearchRepository(db: Db) {
 
     /** The first `max` ids a search can match: all of them when there are fewer. */
     async firstIds(plan: SearchPlan, max: number): Promise<number[]> {
+      // The limit in the SQL, not bound: see LiteralLimitCompiler (sqlite-driver.ts).
       const first = async (ids: RawBuilder<{ id: number }>) =>
-        (await sql<{ id: number }>`SELECT c.id FROM (${ids}) c LIMIT ${max}`.execute(k)).rows.map((r) =>
-          Number(r.id),
+        (await sql<{ id: number }>`SELECT c.id FROM (${ids}) c LIMIT ${sql.lit(max)}`.execute(k)).rows.map(
+          (r) => Number(r.id),
         );
       // SQLite: whole words stream, and are the quickest way to a full page. A GIN index is read whole
       // either way; the few matches of a rare word (mayBeFew) are read once.
