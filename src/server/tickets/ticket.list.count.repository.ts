@@ -63,8 +63,9 @@ export function createTicketCountRepository(db: Db) {
     const checked = walk ? { ...ctx, search: null } : ctx;
     // Nothing but the search and whole parts of the list: the (is_open, id) index answers alone.
     const indexOnly = Object.keys(f).every((key) => key === 'statuses' || key === 'search' || key === 'text');
-    // Each part counts up to the cap, a number fixed in the SQL: a limit that varied with the parts before
-    // would have SQLite prepare its statement again at every count (see LiteralLimitCompiler).
+    // Each part counts up to the cap itself: the limit is one number written into the SQL (bound, SQLite
+    // prepares the statement anew at every run: LiteralLimitCompiler), where one that shrank with the
+    // parts before would make a new statement for each value.
     const limit = sql.lit(cap);
     let n = 0;
     for (const part of partsOf(f.statuses)) {
