@@ -117,15 +117,17 @@ export function createTicketListRepository(db: Db) {
     const key = SORT_KEYS[o.sort];
     const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
     const cmp = sql.raw(o.order === 'asc' ? '>' : '<');
-    const from = ctx.viaThirdparty && !pg ? VIA_THIRDPARTY : 'tickets as t';
+    const via = ctx.viaThirdparty === true && !pg;
     const columns =
       read === 'ids'
-        ? (k.selectFrom(from).select('t.id') as unknown as typeof plainColumns)
+        ? (k
+            .selectFrom(via ? VIA_THIRDPARTY : 'tickets as t')
+            .select('t.id') as unknown as typeof plainColumns)
         : read === 'item'
-          ? ctx.viaThirdparty
+          ? via
             ? thirdpartyItems
             : listItems
-          : ctx.viaThirdparty
+          : via
             ? thirdpartyColumns
             : listColumns;
     let q = columns

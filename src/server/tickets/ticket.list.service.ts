@@ -1,5 +1,5 @@
 import type { TicketListItem, TicketListQuery } from '../../common/schemas/ticket.schema.js';
-import type { TicketStatus } from '../../common/tickets.js';
+import { TICKET_STATUSES, type TicketStatus } from '../../common/tickets.js';
 import { can, requirePermission, type Actor } from '../auth/actor.js';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
@@ -43,6 +43,10 @@ export interface PreparedList {
   thirdpartyCounts?: Map<TicketStatus, number>;
 }
 
+/** A third party's tickets with these statuses, from its counts by status. */
+const ticketsIn = (counts: Map<TicketStatus, number>, statuses: readonly TicketStatus[]) =>
+  statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+
 /** GET /tickets and its CSV export (SPEC 2.7). */
 export function createTicketListService(deps: {
   db: Db;
@@ -80,8 +84,7 @@ export function createTicketListService(deps: {
       filter.thirdpartyId !== undefined && db.dialect === 'sqlite'
         ? await totals.thirdpartyStatusCounts(filter.thirdpartyId)
         : undefined;
-    if (thirdpartyCounts)
-      ctx.viaThirdparty = [...thirdpartyCounts.values()].reduce((a, b) => a + b, 0) < DRIVING_BELOW;
+    if (thirdpartyCounts) ctx.viaThirdparty = ticketsIn(thirdpartyCounts, TICKET_STATUSES) < DRIVING_BELOW;
     // The index first takes in what was written since the last search: then the plan sees its words.
     if (filter.search || filter.text) await search.catchUp();
     const plan = await search.plan(filter);
@@ -135,7 +138,7 @@ export function createTicketListService(deps: {
     if (f.thirdpartyId !== undefined && thirdpartyOnly(f)) {
       // PostgreSQL reads them here, once the page is full (SQLite did while preparing).
       const counts = p.thirdpartyCounts ?? (await totals.thirdpartyStatusCounts(f.thirdpartyId));
-      const n = f.statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+      const n = ticketsIn(counts, f.statuses);
       return { rows, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
     }
     const n = await totals.countUpTo(f, p.ctx, TOTAL_CAP + 1);
